@@ -1,0 +1,45 @@
+/*
+ * Cache tags, named in one place so the readers (lib/content) and the
+ * revalidation webhook agree. A cached read carries:
+ * - `list:<type>` when it lists documents of that type (a new or deleted one changes it);
+ * - `slug:<type>:<slug>` when it looks a document up by slug (a 404 becomes a page when published);
+ * - `doc:<_id>` for every document in its result, referenced tags, sources and authors included.
+ */
+
+// Next.js keeps at most 128 tags on one cache entry.
+const MAX_TAGS = 120;
+
+export function listTag(type: string): string {
+  return `list:${type}`;
+}
+
+export function slugTag(type: string, slug: string): string {
+  return `slug:${type}:${slug}`.slice(0, 256);
+}
+
+export function docTag(id: string): string {
+  return `doc:${id}`.slice(0, 256);
+}
+
+/** Every `_id` in a query result, however deeply nested. */
+export function idsIn(value: unknown, found = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) {
+    for (const item of value) idsIn(item, found);
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [key, child] of Object.entries(value)) {
+      if (key === '_id' && typeof child === 'string') found.add(child);
+      else idsIn(child, found);
+    }
+  }
+  return found;
+}
+
+/**
+ * The tags for one read. Past the limit the per-document tags give way to the
+ * list tags of the types involved, which are coarser but still correct.
+ */
+export function tagsForResult(baseTags: string[], result: unknown, fallbackTypes: string[] = []): string[] {
+  const ids = [...idsIn(result)].map(docTag);
+  if (baseTags.length + ids.length <= MAX_TAGS) return [...new Set([...baseTags, ...ids])];
+  return [...new Set([...baseTags, ...fallbackTypes.map(listTag)])];
+}

@@ -1,0 +1,77 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { RawDocument } from '../../dataset/ndjson.ts';
+
+/** Where the site serves an embedded dataset's image files (see app/media). */
+export const EMBEDDED_MEDIA_PATH = '/media/';
+
+const SANITY_ASSET = /^image@file:\/\/\.\/images\/([A-Za-z0-9_-]+?)(?:-(\d+)x(\d+))?\.([a-z0-9]+)$/;
+
+type AssetsJson = Record<string, { originalFilename?: string; metadata?: { lqip?: string } } | undefined>;
+
+/**
+ * `sanity dataset export` writes image fields as
+ * `{ _sanityAsset: "image@file://./images/<sha>-<w>x<h>.<ext>" }`. This turns each
+ * into a reference to a `sanity.imageAsset` document, as in the Content Lake,
+ * so the same `asset->{url, metadata}` projection works on both sources.
+ */
+export function withImageAssets(docs: RawDocument[], datasetFile: string): RawDocument[] {
+  const assets = new Map<string, RawDocument>();
+  const assetsJson = readAssetsJson(dirname(datasetFile));
+
+  function rewrite(value: unknown): unknown {
+    if (Array.isArray(value)) return value.map(rewrite);
+    if (typeof value !== 'object' || value === null) return value;
+    const record = value as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const [key, child] of Object.entries(record)) {
+      if (key !== '_sanityAsset') out[key] = rewrite(child);
+    }
+    const match = typeof record._sanityAsset === 'string' ? SANITY_ASSET.exec(record._sanityAsset) : null;
+    if (match) {
+      const [, name = '', width, height, extension = ''] = match;
+      const id = `image-${name}${width && height ? `-${width}x${height}` : ''}-${extension}`;
+      const fileName = `${name}${width && height ? `-${width}x${height}` : ''}.${extension}`;
+      if (!assets.has(id)) assets.set(id, imageAssetDocument(id, fileName, extension, width, height, assetsJson[id]));
+      out.asset = { _type: 'reference', _ref: id };
+    }
+    return out;
+  }
+
+  const rewritten = docs.map((doc) => rewrite(doc) as RawDocument);
+  return [...rewritten, ...assets.values()];
+}
+
+function imageAssetDocument(
+  id: string,
+  fileName: string,
+  extension: string,
+  width: string | undefined,
+  height: string | undefined,
+  meta: AssetsJson[string],
+): RawDocument {
+  const w = Number(width ?? 0);
+  const h = Number(height ?? 0);
+  return {
+    _id: id,
+    _type: 'sanity.imageAsset',
+    url: `${EMBEDDED_MEDIA_PATH}${fileName}`,
+    extension,
+    mimeType: extension === 'jpg' ? 'image/jpeg' : `image/${extension}`,
+    originalFilename: meta?.originalFilename ?? fileName,
+    metadata: {
+      dimensions: w && h ? { width: w, height: h, aspectRatio: w / h } : undefined,
+      lqip: meta?.metadata?.lqip,
+    },
+  };
+}
+
+function readAssetsJson(folder: string): AssetsJson {
+  const file = join(folder, 'assets.json');
+  if (!existsSync(file)) return {};
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as AssetsJson;
+  } catch {
+    return {};
+  }
+}

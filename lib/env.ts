@@ -1,0 +1,74 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The one place the server reads its environment. Everything is validated at
+ * first use so a typo in a deployment fails loudly with the variable's name.
+ * `CONTENT_DATASET` and `SITE_URL` are read the same way at build and at run
+ * time (no NEXT_PUBLIC_ inlining), so a build and its server agree.
+ */
+const optional = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const envSchema = z.object({
+  SITE_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
+  CONTENT_DATASET: optional,
+  NEXT_PUBLIC_SANITY_PROJECT_ID: optional.pipe(
+    z.string().regex(/^[a-z0-9-]+$/, 'must be a Sanity project id (a-z, 0-9, -)').optional(),
+  ),
+  NEXT_PUBLIC_SANITY_DATASET: optional,
+  NEXT_PUBLIC_SANITY_API_VERSION: optional.pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional()),
+  SANITY_API_READ_TOKEN: optional,
+  SANITY_API_HOST: optional.pipe(z.url().optional()),
+  SANITY_REVALIDATE_SECRET: optional,
+  PREVIEW_SECRET: optional,
+});
+
+export type ServerEnv = z.infer<typeof envSchema>;
+
+export type ContentSourceConfig =
+  | { kind: 'embedded'; datasetPath: string }
+  | {
+      kind: 'sanity';
+      projectId: string;
+      dataset: string;
+      apiVersion: string;
+      token?: string;
+      apiHost?: string;
+    };
+
+export const DEFAULT_API_VERSION = '2025-02-19';
+export const SAMPLE_DATASET = 'sanity/sample-dataset';
+
+export function parseEnv(source: Record<string, string | undefined>): ServerEnv {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid environment: ${problems.join('; ')}`);
+  }
+  return result.data;
+}
+
+/** Sanity when a project is configured, else the embedded dataset. Decided once. */
+export function contentSourceFrom(env: ServerEnv, cwd = process.cwd()): ContentSourceConfig {
+  if (env.NEXT_PUBLIC_SANITY_PROJECT_ID && env.NEXT_PUBLIC_SANITY_DATASET) {
+    return {
+      kind: 'sanity',
+      projectId: env.NEXT_PUBLIC_SANITY_PROJECT_ID,
+      dataset: env.NEXT_PUBLIC_SANITY_DATASET,
+      apiVersion: env.NEXT_PUBLIC_SANITY_API_VERSION ?? DEFAULT_API_VERSION,
+      token: env.SANITY_API_READ_TOKEN,
+      apiHost: env.SANITY_API_HOST,
+    };
+  }
+  return { kind: 'embedded', datasetPath: path.resolve(cwd, env.CONTENT_DATASET ?? SAMPLE_DATASET) };
+}
+
+let cached: ServerEnv | undefined;
+export function serverEnv(): ServerEnv {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
