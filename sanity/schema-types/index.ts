@@ -1,0 +1,12 @@
+import { article } from './article.ts';
+import { author } from './author.ts';
+import { blockContent } from './block-content.ts';
+import { correction } from './correction.ts';
+import { source } from './source.ts';
+import { tag } from './tag.ts';
+
+/** Every schema type the Studio knows, documents first. */
+export const schemaTypes = [article, tag, source, author, blockContent, correction];
+
+/** The document types of the content model (see CONTENT-MODEL.md). */
+export const DOCUMENT_TYPES = ['article', 'tag', 'source', 'author'] as const;

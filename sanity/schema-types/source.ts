@@ -1,0 +1,85 @@
+import { defineField, defineType } from 'sanity';
+import { isHttpUrl } from '../lib/href.ts';
+import { sourcePreview } from '../lib/previews.ts';
+import { slugField } from './slug-field.ts';
+
+export const SOURCE_KINDS = [
+  'wire',
+  'newspaper',
+  'broadcaster',
+  'magazine',
+  'online',
+  'agency',
+  'government',
+  'ngo',
+  'other',
+] as const;
+
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+const SOURCE_URL_MESSAGE = "Use the outlet's web address, starting with https:// or http://.";
+
+const KIND_TITLES: Record<SourceKind, string> = {
+  wire: 'Wire service',
+  newspaper: 'Newspaper',
+  broadcaster: 'Broadcaster',
+  magazine: 'Magazine',
+  online: 'Online outlet',
+  agency: 'Agency',
+  government: 'Government',
+  ngo: 'NGO',
+  other: 'Other',
+};
+
+export const source = defineType({
+  name: 'source',
+  title: 'Source',
+  type: 'document',
+  fields: [
+    defineField({
+      name: 'name',
+      title: 'Name',
+      type: 'string',
+      validation: (rule) => rule.required().error('Give the source a name.'),
+    }),
+    slugField('name', 'source'),
+    defineField({
+      name: 'url',
+      title: 'Home page',
+      type: 'url',
+      description: "The outlet's home page, starting with https:// or http://.",
+      validation: (rule) =>
+        rule
+          .uri({ scheme: ['http', 'https'] })
+          .custom((url: string | undefined) => !url || isHttpUrl(url) || SOURCE_URL_MESSAGE)
+          .error(SOURCE_URL_MESSAGE),
+    }),
+    defineField({ name: 'description', title: 'Description', type: 'text', rows: 3 }),
+    defineField({
+      name: 'kind',
+      title: 'Kind',
+      type: 'string',
+      options: {
+        list: SOURCE_KINDS.map((value) => ({ value, title: KIND_TITLES[value] })),
+        layout: 'dropdown',
+      },
+      validation: (rule) =>
+        rule.custom(
+          (kind: string | undefined) =>
+            !kind || (SOURCE_KINDS as readonly string[]).includes(kind) || `Choose a kind from the list (${SOURCE_KINDS.join(', ')}).`,
+        ),
+    }),
+    defineField({
+      name: 'stateAffiliated',
+      title: 'State-affiliated',
+      type: 'boolean',
+      description: 'Readers see a "state-affiliated" label next to this source.',
+      initialValue: false,
+    }),
+  ],
+  orderings: [{ title: 'Name', name: 'nameAsc', by: [{ field: 'name', direction: 'asc' }] }],
+  preview: {
+    select: { name: 'name', kind: 'kind', stateAffiliated: 'stateAffiliated' },
+    prepare: (selection: { name?: string; kind?: string; stateAffiliated?: boolean }) => sourcePreview(selection),
+  },
+});
