@@ -1,0 +1,114 @@
+/**
+ * Content command line: `npm run content -- import <file.txt|file.md> [options]`.
+ * A thin shell over lib/import: parse the file, plan the import against the
+ * dataset, upsert the planned documents. Other targets (`--to sanity`) and
+ * hooks (`--notify <url>`) belong here as further steps over the same plan.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { readDatasetFile, resolveDatasetFile } from '../lib/dataset/ndjson.ts';
+import { upsertDocuments } from '../lib/dataset/write.ts';
+import { parseArticleFile } from '../lib/import/parse-article-file.ts';
+import { planArticleImport, type ImportOptions } from '../lib/import/plan-import.ts';
+
+const USAGE = `Usage: npm run content -- import <file.txt|file.md> [options]
+
+Imports wire copy (.txt) or Markdown with front matter (.md) as an article.
+Importing the same headline again updates that article.
+
+Options:
+  --dataset <path>       NDJSON file or export folder (default: $CONTENT_DATASET,
+                         else sanity/sample-dataset)
+  --tags <a,b>           tag slugs (the first is the lead tag); missing ones are created
+  --sources <a,b>        source slugs; the sign-off source, if any, leads
+  --author <slug>        author slug (repeat or comma-separate for several)
+  --published <iso>      publication time (default: now for a new article)
+  --standfirst <text>    summary under the headline (default: from the lede)
+  --featured             mark as a top story
+  -h, --help             show this help`;
+
+function main(argv: string[]): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        dataset: { type: 'string' },
+        tags: { type: 'string' },
+        sources: { type: 'string' },
+        author: { type: 'string', multiple: true },
+        published: { type: 'string' },
+        standfirst: { type: 'string' },
+        featured: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const [command, file, ...extra] = positionals;
+  if (command !== 'import' || !file || extra.length > 0) {
+    console.error(USAGE);
+    return 2;
+  }
+
+  try {
+    const options: ImportOptions = { now: new Date().toISOString() };
+    if (values.tags !== undefined) options.tags = list(values.tags);
+    if (values.sources !== undefined) options.sources = list(values.sources);
+    if (values.author !== undefined) options.authors = values.author.flatMap(list);
+    if (values.published !== undefined) options.publishedAt = isoDate(values.published);
+    if (values.standfirst !== undefined) options.standfirst = values.standfirst;
+    if (values.featured) options.featured = true;
+
+    const datasetFile = resolveDatasetFile(values.dataset ?? process.env.CONTENT_DATASET ?? 'sanity/sample-dataset');
+    const article = parseArticleFile(file, readInput(file));
+    const { docs, problems } = readDatasetFile(datasetFile);
+    if (problems.length > 0) {
+      const first = problems[0]!;
+      throw new Error(`${datasetFile}, line ${first.line}: ${first.message} (${problems.length} bad line(s)); fix the dataset first, nothing was written.`);
+    }
+
+    const plan = planArticleImport(article, options, docs);
+    upsertDocuments(datasetFile, plan.documents);
+
+    for (const line of plan.log) console.log(line);
+    console.log(`${plan.action} ${plan.article._id}`);
+    console.log(`  slug: ${plan.article.slug.current}`);
+    console.log(`  path: ${plan.path}`);
+    console.log(`  dataset: ${datasetFile}`);
+    return 0;
+  } catch (error) {
+    console.error(`Import failed: ${(error as Error).message}`);
+    return 1;
+  }
+}
+
+function list(value: string): string[] {
+  return value.split(',').map((item) => item.trim()).filter(Boolean);
+}
+
+function isoDate(value: string): string {
+  const time = Date.parse(value);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(time)) {
+    throw new Error(`--published "${value}" is not an ISO 8601 date such as 2026-11-20T08:00:00Z`);
+  }
+  return new Date(time).toISOString();
+}
+
+function readInput(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new Error(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));

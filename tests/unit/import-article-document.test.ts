@@ -1,0 +1,122 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { RawDocument } from '../../lib/dataset/ndjson.ts';
+import { buildArticleDocument } from '../../lib/import/article-document.ts';
+import { planArticleImport } from '../../lib/import/plan-import.ts';
+import { parseWireCopy } from '../../lib/import/wire-copy.ts';
+
+const seed = readFileSync(fileURLToPath(new URL('../../sanity/sample-content/articles/seed-article.txt', import.meta.url)), 'utf8');
+const ref = (id: string) => ({ _type: 'reference', _ref: id, _key: expect.stringMatching(/^[0-9a-f]{12}$/) });
+
+const dataset: RawDocument[] = [
+  { _id: 'tag-world', _type: 'tag', title: 'World', slug: { _type: 'slug', current: 'world' } },
+  { _id: 'source-nmn', _type: 'source', name: 'NextMinuteNews', slug: { _type: 'slug', current: 'nmn' } },
+  { _id: 'author-dana-reyes', _type: 'author', name: 'Dana Reyes', slug: { _type: 'slug', current: 'dana-reyes' } },
+];
+
+describe('planArticleImport for a new wire story', () => {
+  const plan = planArticleImport(parseWireCopy(seed), { now: '2026-11-20T08:05:00.000Z', tags: ['world', 'central-asia'], authors: ['dana-reyes'] }, dataset);
+
+  it('creates article-<slug> with the path /articles/<slug>', () => {
+    expect(plan.action).toBe('created');
+    expect(plan.article._id).toBe('article-kazakhstan-silences-pro-and-anti-russian-voices-amid-geopolitical-tensions');
+    expect(plan.path).toBe('/articles/kazakhstan-silences-pro-and-anti-russian-voices-amid-geopolitical-tensions');
+    expect(plan.article).toMatchObject({
+      _type: 'article',
+      title: 'Kazakhstan Silences Pro- and Anti-Russian Voices Amid Geopolitical Tensions',
+      slug: { _type: 'slug', current: 'kazakhstan-silences-pro-and-anti-russian-voices-amid-geopolitical-tensions' },
+      language: 'en',
+      publishedAt: '2026-11-20T08:05:00.000Z',
+      _createdAt: '2026-11-20T08:05:00.000Z',
+      _updatedAt: '2026-11-20T08:05:00.000Z',
+      featured: false,
+      corrections: [],
+    });
+  });
+
+  it('resolves the sign-off to the existing source by name, ignoring case, as the lead source', () => {
+    const shouting = planArticleImport({ ...parseWireCopy(seed), sourceName: 'NEXTMINUTENEWS' }, { now: '2026-11-20T08:05:00Z' }, dataset);
+    expect(shouting.article.sources).toEqual([ref('source-nmn')]);
+    expect(plan.article.sources).toEqual([ref('source-nmn')]);
+  });
+
+  it('creates a tag that does not exist yet, titled from its slug, and says so', () => {
+    expect(plan.article.tags).toEqual([ref('tag-world'), ref('tag-central-asia')]);
+    expect(plan.documents.map((d) => d._id)).toEqual(['tag-central-asia', plan.article._id]);
+    expect(plan.documents[0]).toMatchObject({ _type: 'tag', title: 'Central Asia', slug: { current: 'central-asia' } });
+    expect(plan.log).toEqual([expect.stringContaining('created tag tag-central-asia')]);
+  });
+
+  it('derives a standfirst from the lede within 300 characters, at a sentence end', () => {
+    expect(plan.article.standfirst!.length).toBeLessThanOrEqual(300);
+    expect(plan.article.standfirst).toMatch(/^In the heart of Central Asia, Kazakhstan is walking a diplomatic tightrope\./);
+    expect(plan.article.standfirst).toMatch(/\.$/);
+  });
+
+  it('creates a source for an unknown sign-off, kind "other" unless known', () => {
+    const other = planArticleImport({ ...parseWireCopy(seed), sourceName: 'Steppe Daily' }, { now: '2026-11-20T08:05:00Z' }, dataset);
+    expect(other.documents[0]).toMatchObject({ _id: 'source-steppe-daily', _type: 'source', name: 'Steppe Daily', kind: 'other' });
+    const reuters = planArticleImport({ ...parseWireCopy(seed), sourceName: 'Reuters' }, { now: '2026-11-20T08:05:00Z' }, dataset);
+    expect(reuters.documents[0]).toMatchObject({ _id: 'source-reuters', kind: 'wire' });
+  });
+});
+
+describe('re-importing the same headline', () => {
+  const first = planArticleImport(
+    parseWireCopy(seed),
+    { now: '2026-11-20T08:00:00.000Z', tags: ['world'], authors: ['dana-reyes'], featured: true, publishedAt: '2026-11-20T08:00:00.000Z' },
+    dataset,
+  );
+  const existing = { ...first.article, mainImage: { _type: 'image', alt: 'Kept' }, corrections: [{ _type: 'correction', _key: 'c1', date: '2026-11-21', text: 'Fixed a name.' }] };
+  const revised = seed.replace('In the heart of Central Asia', 'Deep in Central Asia').replace('— NextMinuteNews', '— Meridian Wire');
+  const second = planArticleImport(parseWireCopy(revised), { now: '2026-11-22T10:00:00.000Z' }, [...dataset, ...first.documents.slice(0, -1), existing]);
+
+  it('updates the same document instead of creating another', () => {
+    expect(second.action).toBe('updated');
+    expect(second.article._id).toBe(first.article._id);
+  });
+
+  it('replaces the copy and the sign-off source', () => {
+    expect(second.article.body[0]!.children[0]!.text).toMatch(/^Deep in Central Asia/);
+    expect(second.article.standfirst).toMatch(/^Deep in Central Asia/);
+    expect(second.article.sources).toEqual([ref('source-meridian-wire')]);
+  });
+
+  it('keeps tags, authors, featured, corrections, publishedAt and unknown fields', () => {
+    expect(second.article).toMatchObject({
+      tags: [ref('tag-world')],
+      authors: [ref('author-dana-reyes')],
+      featured: true,
+      publishedAt: '2026-11-20T08:00:00.000Z',
+      corrections: [{ _key: 'c1', text: 'Fixed a name.' }],
+      mainImage: { alt: 'Kept' },
+    });
+  });
+
+  it('keeps _createdAt, moves _updatedAt to the import time and changes _rev', () => {
+    expect(second.article._createdAt).toBe('2026-11-20T08:00:00.000Z');
+    expect(second.article._updatedAt).toBe('2026-11-22T10:00:00.000Z');
+    expect(second.article._rev).not.toBe(first.article._rev);
+  });
+
+  it('replaces tags when they are given again', () => {
+    const third = planArticleImport(parseWireCopy(seed), { now: '2026-11-23T10:00:00.000Z', tags: ['politics'] }, [...dataset, existing]);
+    expect(third.article.tags).toEqual([ref('tag-politics')]);
+  });
+});
+
+describe('buildArticleDocument', () => {
+  it('gives a Russian headline a transliterated slug', () => {
+    const doc = buildArticleDocument(
+      { title: 'Новый мост через Урал открыт', body: [] },
+      { now: '2026-11-01T00:00:00Z', language: 'ru' },
+    );
+    expect(doc._id).toBe('article-novyy-most-cherez-ural-otkryt');
+    expect(doc.language).toBe('ru');
+  });
+
+  it('refuses a headline over 160 characters with a message saying so', () => {
+    expect(() => buildArticleDocument({ title: 'A'.repeat(161), body: [] }, { now: '2026-11-01T00:00:00Z' })).toThrow(/161 characters.*160/);
+  });
+});
