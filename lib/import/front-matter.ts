@@ -9,12 +9,15 @@ const slugList = z
   .pipe(z.array(z.string().regex(SLUG, 'expected lowercase slugs such as "central-asia"')));
 
 // YAML may hand back a Date for an unquoted timestamp under some schemas.
+// Dates are stored as full UTC datetimes ("2026-11-20" → "2026-11-20T00:00:00.000Z"),
+// the form Sanity's datetime fields hold.
 const isoDate = z
   .union([z.string(), z.date()])
   .transform((value) => (value instanceof Date ? value.toISOString() : value.trim()))
   .refine((value) => /^\d{4}-\d{2}-\d{2}/.test(value) && !Number.isNaN(Date.parse(value)), {
     message: 'expected an ISO 8601 date such as 2026-11-20 or 2026-11-20T08:00:00Z',
-  });
+  })
+  .transform((value) => new Date(value).toISOString());
 
 /** Front matter an editor may write; unknown keys are refused so a typo ("tag:") is caught. */
 export const frontMatterSchema = z

@@ -50,14 +50,14 @@ describe('parseMarkdownArticle', () => {
       title: 'Harbour Raises Tariffs',
       slug: 'harbour-tariffs',
       standfirst: 'Port fees rise for the first time in a decade.',
-      publishedAt: '2026-11-02T09:30:00Z',
-      updatedAt: '2026-11-03',
+      publishedAt: '2026-11-02T09:30:00.000Z',
+      updatedAt: '2026-11-03T00:00:00.000Z',
       tags: ['economy', 'world'],
       sources: ['meridian-wire'],
       authors: ['amara-okafor'],
       featured: true,
       language: 'en',
-      corrections: [{ date: '2026-11-03', text: 'An earlier version misstated the fee.' }],
+      corrections: [{ date: '2026-11-03T00:00:00.000Z', text: 'An earlier version misstated the fee.' }],
     });
   });
 
