@@ -4,6 +4,9 @@ import type { ParsedArticle } from './parsed-article.ts';
 import { documentId, type TaxonomyType } from './references.ts';
 import { findSourceByName, indexById, slugOf, sourceFromName, taxonomyFromSlug } from './taxonomy.ts';
 
+// Lowercase letters (any script) and digits joined by single hyphens; no dots, which would make an id private.
+const SLUG = /^[\p{Ll}\p{Lo}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{N}]+)*$/u;
+
 export type ImportOptions = Omit<ArticleBuildOptions, 'signOffSource'>;
 
 export type ImportPlan = {
@@ -31,6 +34,9 @@ export function planArticleImport(parsed: ParsedArticle, options: ImportOptions,
 
   const ensure = (type: TaxonomyType, slugs: string[] | undefined): void => {
     for (const slug of slugs ?? []) {
+      if (!SLUG.test(slug)) {
+        throw new Error(`"${slug}" is not a ${type} slug: use lowercase words joined by hyphens, such as "central-asia".`);
+      }
       const id = documentId(type, slug);
       if (byId.has(id)) continue;
       const doc = taxonomyFromSlug(type, slug, options.now);

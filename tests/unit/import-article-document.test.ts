@@ -106,6 +106,14 @@ describe('re-importing the same headline', () => {
   });
 });
 
+describe('option slugs', () => {
+  it('refuses a tag that is not a slug, naming it', () => {
+    expect(() => planArticleImport(parseWireCopy(seed), { now: '2026-11-20T08:05:00Z', tags: ['World News'] }, dataset)).toThrow(
+      /"World News" is not a tag slug/,
+    );
+  });
+});
+
 describe('buildArticleDocument', () => {
   it('gives a Russian headline a transliterated slug', () => {
     const doc = buildArticleDocument(
