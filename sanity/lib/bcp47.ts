@@ -5,7 +5,9 @@
  */
 const LANGTAG = new RegExp(
   '^' +
-    '(?:[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4}|[a-z]{5,8})' + // language (+ extlang)
+    // ISO 639 language (+ extlang). The grammar also allows 4-8 letters, but none
+    // are registered, and refusing them catches names typed instead of tags.
+    '[a-z]{2,3}(?:-[a-z]{3}){0,3}' +
     '(?:-[a-z]{4})?' + // script
     '(?:-(?:[a-z]{2}|[0-9]{3}))?' + // region
     '(?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*' + // variants

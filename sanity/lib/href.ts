@@ -26,13 +26,3 @@ export function isAllowedHref(href: string): boolean {
     return false;
   }
 }
-
-/** http(s) only: an outlet's home page. */
-export function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-  } catch {
-    return false;
-  }
-}

@@ -1,0 +1,30 @@
+'use client';
+
+/**
+ * The Studio mounted at /studio. `'use client'` because the config holds
+ * functions and React components: the /studio page (a server component)
+ * passes it to NextStudio as a client reference.
+ */
+import { visionTool } from '@sanity/vision';
+import { defineConfig } from 'sanity';
+import { structureTool } from 'sanity/structure';
+import { documentActions } from './sanity/actions/index.ts';
+import { apiVersion, dataset, projectId } from './sanity/env.ts';
+import { schemaTypes } from './sanity/schema-types/index.ts';
+import { structure } from './sanity/structure.ts';
+
+export const STUDIO_BASE_PATH = '/studio';
+
+export const config = defineConfig({
+  name: 'default',
+  title: 'NextMinuteNews',
+  basePath: STUDIO_BASE_PATH,
+  projectId,
+  dataset,
+  schema: { types: schemaTypes },
+  document: { actions: documentActions },
+  plugins: [structureTool({ structure }), visionTool({ defaultApiVersion: apiVersion })],
+});
+
+// The Sanity CLI (schema extract, typegen) loads this file's default export.
+export default config;
