@@ -13,12 +13,10 @@ import { apiVersion, dataset, projectId } from './sanity/env.ts';
 import { schemaTypes } from './sanity/schema-types/index.ts';
 import { structure } from './sanity/structure.ts';
 
-export const STUDIO_BASE_PATH = '/studio';
-
 export const config = defineConfig({
   name: 'default',
   title: 'NextMinuteNews',
-  basePath: STUDIO_BASE_PATH,
+  basePath: '/studio',
   projectId,
   dataset,
   schema: { types: schemaTypes },
