@@ -12,6 +12,7 @@ describe('isAllowedHref', () => {
     'mailto:desk@example.com',
     '/articles/harbour-reopens',
     '/',
+    '#corrections',
   ])('allows %s', (href) => {
     expect(isAllowedHref(href)).toBe(true);
   });
