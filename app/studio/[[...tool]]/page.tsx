@@ -5,7 +5,7 @@ import { config } from '../../../sanity.config.ts';
 // The Studio is for editors, never for search engines.
 export const metadata: Metadata = {
   ...studioMetadata,
-  title: 'Studio · NextMinuteNews',
+  title: 'Studio', // the root layout's template adds the site name
   robots: { index: false, follow: false },
 };
 
