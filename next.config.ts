@@ -2,13 +2,15 @@ import type { NextConfig } from 'next';
 import { securityHeaders } from './lib/http/security-headers.ts';
 
 const nextConfig: NextConfig = {
-  // "use cache" + cacheTag: see docs/decisions/0001-caching.md.
-  cacheComponents: true,
+  // Classic ISR pages with "use cache" data and cacheTag: see docs/decisions/0001-caching.md.
+  experimental: { useCache: true },
   cacheLife: {
     // Content pages: regenerated on publish through the webhook; the time-based
     // revalidate is the safety net and bounds how late an embargoed article appears.
     content: { stale: 60, revalidate: 60, expire: 60 * 60 * 24 * 30 },
   },
+  // The end-to-end tests build one site per dataset, side by side.
+  distDir: process.env.NEXT_DIST_DIR ?? '.next',
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,

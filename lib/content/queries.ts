@@ -15,9 +15,10 @@ const image = /* groq */ `{
   "asset": asset->{_id, url, "lqip": metadata.lqip, "width": metadata.dimensions.width, "height": metadata.dimensions.height}
 }`;
 
-const tagRef = /* groq */ `tags[]->[defined(slug.current) && ${isPublic}]{_id, title, "slug": slug.current}`;
-const sourceRef = /* groq */ `sources[]->[defined(slug.current) && ${isPublic}]{_id, name, "slug": slug.current, kind, stateAffiliated, url}`;
-const authorRef = /* groq */ `authors[]->[defined(slug.current) && ${isPublic}]{_id, name, "slug": slug.current, role}`;
+// Dangling, unpublished or slugless references come back as null or incomplete; the zod schemas drop them.
+const tagRef = /* groq */ `tags[]->{_id, title, "slug": slug.current}`;
+const sourceRef = /* groq */ `sources[]->{_id, name, "slug": slug.current, kind, stateAffiliated, url}`;
+const authorRef = /* groq */ `authors[]->{_id, name, "slug": slug.current, role}`;
 
 const articleCard = /* groq */ `
   _id, _updatedAt, title, "slug": slug.current, language, standfirst, publishedAt, updatedAt, featured,

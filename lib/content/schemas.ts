@@ -14,12 +14,22 @@ const optionalText = z
 const isoDate = z.iso.datetime({ offset: true }).or(z.iso.date());
 const optionalIsoDate = isoDate.nullish().transform((value) => value ?? undefined);
 
-/** Drops nulls a GROQ dereference leaves for dangling or unpublished references. */
+/**
+ * A list whose entries may be missing or incomplete: a dangling or unpublished
+ * reference dereferences to null, a tag may lack a slug. Such entries are
+ * dropped (the rest of the document still shows); that is expected, not an error.
+ */
 function refList<T extends z.ZodType>(item: T) {
   return z
-    .array(item.nullable())
+    .array(z.unknown())
     .nullish()
-    .transform((items) => (items ?? []).filter((entry): entry is NonNullable<typeof entry> => entry != null));
+    .catch(null)
+    .transform((entries) =>
+      (entries ?? []).flatMap((entry) => {
+        const parsed = item.safeParse(entry);
+        return parsed.success ? [parsed.data as z.output<T>] : [];
+      }),
+    );
 }
 
 export const sourceKinds = ['wire', 'newspaper', 'broadcaster', 'magazine', 'online', 'agency', 'government', 'ngo', 'other'] as const;
@@ -50,7 +60,8 @@ export const sourceRefSchema = z.object({
   _id: z.string(),
   name: text,
   slug: text,
-  kind: z.enum(sourceKinds).nullish().transform((kind) => kind ?? undefined),
+  // An unknown kind is shown as no kind rather than hiding the source.
+  kind: z.enum(sourceKinds).nullish().catch(undefined).transform((kind) => kind ?? undefined),
   stateAffiliated: z.boolean().nullish().transform((flag) => flag === true),
   url: optionalText,
 });

@@ -8,8 +8,12 @@ export function formatDateTime(iso: string, language: string = site.language, ti
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat(language, {
-    dateStyle: 'long',
-    timeStyle: 'short',
+    // dateStyle/timeStyle cannot be combined with timeZoneName, so the parts are spelled out.
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
     timeZone,
     timeZoneName: 'short',
   }).format(date);

@@ -1,0 +1,6 @@
+import { firstPageRoute } from '@/components/listing-routes';
+
+const route = firstPageRoute('author');
+export const generateStaticParams = route.generateStaticParams;
+export const generateMetadata = route.generateMetadata;
+export default route.Page;

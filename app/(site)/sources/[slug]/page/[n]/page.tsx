@@ -1,0 +1,6 @@
+import { nthPageRoute } from '@/components/listing-routes';
+
+const route = nthPageRoute('source');
+export const generateStaticParams = route.generateStaticParams;
+export const generateMetadata = route.generateMetadata;
+export default route.Page;

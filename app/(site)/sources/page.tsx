@@ -1,0 +1,30 @@
+import Link from 'next/link';
+import { sourceKindName } from '@/components/source-label';
+import { getSources } from '@/lib/content';
+import { site } from '@/lib/site';
+
+export const metadata = {
+  title: 'Our sources',
+  description: `The outlets ${site.name} reports from and draws on.`,
+  alternates: { canonical: '/sources' },
+};
+
+export default async function SourcesPage() {
+  const sources = await getSources();
+  return (
+    <>
+      <h1>Our sources</h1>
+      <p>The outlets our stories come from or draw on. State-affiliated media are labelled.</p>
+      <ul className="directory">
+        {sources.map((source) => (
+          <li key={source._id}>
+            <Link href={`/sources/${source.slug}`}>{source.name}</Link>
+            {source.kind && <span className="source-kind"> ({sourceKindName(source.kind)})</span>}
+            {source.stateAffiliated && <span className="badge badge-state">State-affiliated media</span>}
+            <span className="count"> · {source.count === 1 ? '1 article' : `${source.count} articles`}</span>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,6 @@
+import { nthPageRoute } from '@/components/listing-routes';
+
+const route = nthPageRoute('tag');
+export const generateStaticParams = route.generateStaticParams;
+export const generateMetadata = route.generateMetadata;
+export default route.Page;

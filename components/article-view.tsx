@@ -1,0 +1,104 @@
+import Link from 'next/link';
+import type { Article } from '@/lib/content';
+import { isLaterThan } from '@/lib/format/date';
+import { directionOf } from '@/lib/format/direction';
+import { headingsOf, readingMinutes } from '@/lib/portable-text';
+import { ContentImageFigure } from './content-image';
+import { DateTime } from './date-time';
+import { PortableTextBody } from './portable-text-body';
+import { SourceLabel } from './source-label';
+
+/** One article as a reader sees it. Needs no client JavaScript. */
+export function ArticleView({ article }: { article: Article }) {
+  const headings = headingsOf(article.body);
+  const headingIds = new Map(headings.map((heading) => [heading.key, heading.id]));
+  const minutes = readingMinutes(article.body);
+  const updated = isLaterThan(article.updatedAt, article.publishedAt) ? article.updatedAt : undefined;
+  return (
+    <article className="article" lang={article.language} dir={directionOf(article.language)}>
+      <header className="article-header">
+        {article.tags.length > 0 && (
+          <ul className="kicker tags" aria-label="Topics">
+            {article.tags.map((tag) => (
+              <li key={tag._id}>
+                <Link href={`/tags/${tag.slug}`}>{tag.title}</Link>
+              </li>
+            ))}
+          </ul>
+        )}
+        <h1>{article.title}</h1>
+        {article.standfirst && <p className="standfirst">{article.standfirst}</p>}
+        <div className="byline">
+          {article.authors.length > 0 && (
+            <p>
+              By{' '}
+              {article.authors.map((author, index) => (
+                <span key={author._id}>
+                  {index > 0 && (index === article.authors.length - 1 ? ' and ' : ', ')}
+                  <Link href={`/authors/${author.slug}`} rel="author">
+                    {author.name}
+                  </Link>
+                </span>
+              ))}
+            </p>
+          )}
+          <p className="meta">
+            Published <DateTime iso={article.publishedAt} language={article.language} />
+            {updated && (
+              <>
+                {' · '}Updated <DateTime iso={updated} language={article.language} />
+              </>
+            )}
+            {' · '}
+            {minutes} min read
+          </p>
+        </div>
+        {article.sources.length > 0 && (
+          <div className="sources">
+            <h2 className="label">Sources</h2>
+            <ul>
+              {article.sources.map((source) => (
+                <li key={source._id}>
+                  <SourceLabel source={source} />
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </header>
+      <ContentImageFigure image={article.mainImage} sizes="(min-width: 64rem) 56rem, 100vw" priority />
+      {headings.length >= 3 && (
+        <nav className="toc" aria-labelledby="toc-title">
+          <h2 id="toc-title" className="label">
+            In this article
+          </h2>
+          <ol>
+            {headings.map((heading) => (
+              <li key={heading.id}>
+                <a href={`#${heading.id}`}>{heading.text}</a>
+              </li>
+            ))}
+          </ol>
+        </nav>
+      )}
+      <div className="article-body">
+        <PortableTextBody value={article.body} headingIds={headingIds} />
+      </div>
+      {article.corrections.length > 0 && (
+        <section className="corrections" aria-labelledby="corrections-title">
+          <h2 id="corrections-title">Corrections</h2>
+          <ul>
+            {article.corrections.map((correction, index) => (
+              <li key={correction._key ?? index}>
+                <DateTime iso={correction.date} language={article.language} dateOnly />: {correction.text}
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link href="/corrections-policy">How we correct our journalism</Link>
+          </p>
+        </section>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,28 @@
+import Link from 'next/link';
+import { site } from '@/lib/site';
+
+export function SiteFooter() {
+  return (
+    <footer className="site-footer">
+      <nav aria-label="About the site">
+        <ul>
+          <li>
+            <Link href="/about">About {site.name}</Link>
+          </li>
+          <li>
+            <Link href="/corrections-policy">Corrections policy</Link>
+          </li>
+          <li>
+            <Link href="/sources">Our sources</Link>
+          </li>
+          <li>
+            <a href="/feed.xml">Follow via RSS</a>
+          </li>
+        </ul>
+      </nav>
+      <p>
+        {site.name}. Times are shown in {site.timeZone}.
+      </p>
+    </footer>
+  );
+}

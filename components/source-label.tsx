@@ -1,0 +1,30 @@
+import Link from 'next/link';
+import type { SourceRef } from '@/lib/content';
+
+const kindNames: Record<string, string> = {
+  wire: 'wire service',
+  newspaper: 'newspaper',
+  broadcaster: 'broadcaster',
+  magazine: 'magazine',
+  online: 'online outlet',
+  agency: 'news agency',
+  government: 'government',
+  ngo: 'non-governmental organisation',
+  other: 'other',
+};
+
+export function sourceKindName(kind: string | undefined): string | undefined {
+  return kind ? kindNames[kind] : undefined;
+}
+
+/** A source with its kind and, where it applies, a visible state-affiliation label. */
+export function SourceLabel({ source }: { source: SourceRef }) {
+  const kind = sourceKindName(source.kind);
+  return (
+    <span className="source">
+      <Link href={`/sources/${source.slug}`}>{source.name}</Link>
+      {kind && <span className="source-kind"> ({kind})</span>}
+      {source.stateAffiliated && <span className="badge badge-state">State-affiliated media</span>}
+    </span>
+  );
+}

@@ -1,0 +1,11 @@
+# The environment of each end-to-end site, shared by the build and by Playwright's web servers.
+e2e_env() {
+  case "$1" in
+    sample)
+      export CONTENT_DATASET="$PWD/.tmp/e2e/sample-dataset" NEXT_DIST_DIR=".next-e2e-sample" PORT=3101 ;;
+    hostile)
+      export CONTENT_DATASET="$PWD/tests/fixtures/hostile" NEXT_DIST_DIR=".next-e2e-hostile" PORT=3102 ;;
+  esac
+  export SITE_URL="http://localhost:$PORT"
+  export SANITY_REVALIDATE_SECRET="e2e-webhook-secret" PREVIEW_SECRET="e2e-preview-secret"
+}

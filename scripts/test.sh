@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Runs every test: unit tests (vitest), then end-to-end tests (Playwright) against built sites
+# (`next build && next start`, never `next dev`). Sets up what it needs first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/setup-test-env.sh
+export PATH="$PWD/node_modules/.bin:$PATH"
+echo "node $(node --version)"
+
+echo "== unit tests (vitest)"
+vitest run
+
+echo "== building the sites the end-to-end tests run against"
+bash scripts/e2e-build.sh
+
+echo "== end-to-end tests (Playwright, Debian Chromium)"
+playwright test
