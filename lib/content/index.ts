@@ -26,7 +26,7 @@ import { contentSource } from './sources/index.ts';
 
 const REFERENCED = ['tag', 'source', 'author'];
 
-function tag(base: string[], raw: unknown, fallbackTypes: string[] = REFERENCED) {
+export function tag(base: string[], raw: unknown, fallbackTypes: string[] = REFERENCED) {
   cacheTag(...tagsForResult(base, raw, fallbackTypes));
 }
 

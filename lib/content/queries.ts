@@ -7,10 +7,10 @@ import { defineQuery } from 'groq';
  * a misconfigured client still cannot show a draft, a version or an embargoed article.
  */
 
-const isPublic = /* groq */ `!(_id in path("drafts.**")) && !(_id in path("versions.**"))`;
-const isPublicArticle = /* groq */ `_type == "article" && ${isPublic} && defined(slug.current) && dateTime(publishedAt) <= dateTime(now())`;
+export const isPublic = /* groq */ `!(_id in path("drafts.**")) && !(_id in path("versions.**"))`;
+export const isPublicArticle = /* groq */ `_type == "article" && ${isPublic} && defined(slug.current) && dateTime(publishedAt) <= dateTime(now())`;
 
-const image = /* groq */ `{
+export const image = /* groq */ `{
   alt, caption, credit, hotspot, crop,
   "asset": asset->{_id, url, "lqip": metadata.lqip, "width": metadata.dimensions.width, "height": metadata.dimensions.height}
 }`;
@@ -20,7 +20,7 @@ const tagRef = /* groq */ `tags[]->{_id, title, "slug": slug.current}`;
 const sourceRef = /* groq */ `sources[]->{_id, name, "slug": slug.current, kind, stateAffiliated, url}`;
 const authorRef = /* groq */ `authors[]->{_id, name, "slug": slug.current, role}`;
 
-const articleCard = /* groq */ `
+export const articleCard = /* groq */ `
   _id, _updatedAt, title, "slug": slug.current, language, standfirst, publishedAt, updatedAt, featured,
   "lede": pt::text(body[_type == "block" && style == "normal" && !defined(listItem)][0]),
   "tags": ${tagRef},
