@@ -26,7 +26,7 @@ import { contentSource } from './sources/index.ts';
 
 const REFERENCED = ['tag', 'source', 'author'];
 
-export function tag(base: string[], raw: unknown, fallbackTypes: string[] = REFERENCED) {
+export function tagWithResult(base: string[], raw: unknown, fallbackTypes: string[] = REFERENCED) {
   cacheTag(...tagsForResult(base, raw, fallbackTypes));
 }
 
@@ -34,7 +34,7 @@ export async function getHome(perspective: Perspective = 'published') {
   'use cache';
   cacheLife('content');
   const { value, raw } = await loadHome(contentSource(), perspective);
-  tag([listTag('article')], raw);
+  tagWithResult([listTag('article')], raw);
   return value;
 }
 
@@ -42,7 +42,7 @@ export async function getArticle(slug: string, perspective: Perspective = 'publi
   'use cache';
   cacheLife('content');
   const { value, raw } = await loadArticle(contentSource(), slug, perspective);
-  tag([slugTag('article', slug)], raw);
+  tagWithResult([slugTag('article', slug)], raw);
   return value;
 }
 
@@ -51,7 +51,7 @@ export async function getArticleRedirect(slug: string, perspective: Perspective 
   'use cache';
   cacheLife('content');
   const { value, raw } = await loadArticleRedirect(contentSource(), slug, perspective);
-  tag([listTag('article'), slugTag('article', slug)], raw);
+  tagWithResult([listTag('article'), slugTag('article', slug)], raw);
   return value;
 }
 
@@ -92,7 +92,7 @@ export async function getTagListing(slug: string, page = 1, perspective: Perspec
   'use cache';
   cacheLife('content');
   const { value, raw } = await loadTagListing(contentSource(), slug, page, site.pageSize, perspective);
-  tag([listTag('article'), slugTag('tag', slug)], raw);
+  tagWithResult([listTag('article'), slugTag('tag', slug)], raw);
   return value;
 }
 
@@ -100,7 +100,7 @@ export async function getSourceListing(slug: string, page = 1, perspective: Pers
   'use cache';
   cacheLife('content');
   const { value, raw } = await loadSourceListing(contentSource(), slug, page, site.pageSize, perspective);
-  tag([listTag('article'), slugTag('source', slug)], raw);
+  tagWithResult([listTag('article'), slugTag('source', slug)], raw);
   return value;
 }
 
@@ -108,7 +108,7 @@ export async function getAuthorListing(slug: string, page = 1, perspective: Pers
   'use cache';
   cacheLife('content');
   const { value, raw } = await loadAuthorListing(contentSource(), slug, page, site.pageSize, perspective);
-  tag([listTag('article'), slugTag('author', slug)], raw);
+  tagWithResult([listTag('article'), slugTag('author', slug)], raw);
   return value;
 }
 
