@@ -9,6 +9,8 @@ export default function GlobalError() {
           <h1>Something went wrong</h1>
           <p>NextMinuteNews could not be shown just now. Please try again in a moment.</p>
           <p>
+            {/* A full page load on purpose: the root layout itself failed. */}
+            {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
             <a href="/">Go to the front page</a>
           </p>
         </main>

@@ -1,0 +1,15 @@
+import { defineConfig, globalIgnores } from 'eslint/config';
+import nextVitals from 'eslint-config-next/core-web-vitals';
+import nextTs from 'eslint-config-next/typescript';
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTs,
+  globalIgnores(['.next/**', '.next-*/**', '.tmp/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'sanity/sanity.types.ts']),
+  {
+    rules: {
+      // Content images come from the dataset or Sanity's CDN with their own sizes.
+      '@next/next/no-img-element': 'off',
+    },
+  },
+]);
