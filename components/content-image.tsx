@@ -1,22 +1,29 @@
+import Image from 'next/image';
 import type { ContentImage } from '@/lib/content';
+import { imageProps } from '@/lib/images/image-props';
 
 /**
- * An image from content with its alt text, caption and credit. An image without
- * a file or alt text renders nothing (the schema requires alt).
+ * An image from content with its alt text, caption and credit, through
+ * next/image and the content loader (srcset widths, LQIP blur placeholder).
+ * An image without a file, a known host, a size or alt text renders nothing
+ * (the schema requires alt).
  */
 export function ContentImageFigure({ image, sizes, priority = false }: { image: ContentImage | undefined | null; sizes: string; priority?: boolean }) {
   if (!image?.asset?.url || !image.alt) return null;
-  const { asset } = image;
+  const props = imageProps(image);
+  if (!props) return null;
   return (
     <figure className="figure">
-      <img
-        src={asset.url}
+      <Image
+        src={props.src}
         alt={image.alt}
-        width={asset.width ?? undefined}
-        height={asset.height ?? undefined}
+        width={props.width}
+        height={props.height}
         sizes={sizes}
-        loading={priority ? 'eager' : 'lazy'}
-        decoding="async"
+        priority={priority}
+        placeholder={props.blurDataURL ? 'blur' : 'empty'}
+        blurDataURL={props.blurDataURL}
+        style={props.objectPosition ? { objectPosition: props.objectPosition } : undefined}
       />
       {(image.caption || image.credit) && (
         <figcaption>

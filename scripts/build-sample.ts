@@ -7,7 +7,7 @@
  *   npm run sample                  rewrite the committed dataset
  *   npm run sample -- --out <file>  write somewhere else (tests)
  */
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -17,6 +17,7 @@ import { parseArticleFile } from '../lib/import/parse-article-file.ts';
 import type { ParsedArticle } from '../lib/import/parsed-article.ts';
 import { planArticleImport, type ImportOptions } from '../lib/import/plan-import.ts';
 import { contentHash } from '../lib/portable-text/keys.ts';
+import { attachSampleImages, type SampleImages } from '../lib/images/sample-images.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const contentDir = join(root, 'sanity/sample-content');
@@ -66,7 +67,7 @@ function upsert(docs: RawDocument[], incoming: RawDocument[]): void {
   }
 }
 
-function buildSampleDocuments(): RawDocument[] {
+function buildSampleDocuments(): { docs: RawDocument[]; images: SampleImages } {
   const docs = taxonomyDocuments(readJson<Taxonomy>('taxonomy.json'));
   const wire = readJson<Record<string, WireOptions>>('wire-copy.json');
   const byFile = new Map<string, RawDocument>();
@@ -96,6 +97,9 @@ function buildSampleDocuments(): RawDocument[] {
     }
   }
 
+  // Before the drafts, so a draft carries its article's images too.
+  const images = attachSampleImages(join(contentDir, 'images'), byFile);
+
   const { drafts } = readJson<{ drafts: DraftSpec[] }>('drafts.json');
   for (const spec of drafts) {
     const published = byFile.get(spec.article);
@@ -105,16 +109,20 @@ function buildSampleDocuments(): RawDocument[] {
     draft._rev = contentHash(JSON.stringify({ ...draft, _rev: undefined }));
     docs.push(draft);
   }
-  return docs;
+  return { docs, images };
 }
 
 function main(): number {
   const { values } = parseArgs({ args: process.argv.slice(2), options: { out: { type: 'string' } } });
   const out = values.out ?? defaultOut;
   try {
-    const docs = buildSampleDocuments();
+    const { docs, images } = buildSampleDocuments();
     mkdirSync(dirname(out), { recursive: true });
     writeFileAtomic(out, serializeDocuments(docs));
+    // The export's images/ folder and assets.json, next to the NDJSON file.
+    mkdirSync(join(dirname(out), 'images'), { recursive: true });
+    for (const [name, bytes] of images.files) writeFileSync(join(dirname(out), 'images', name), bytes);
+    writeFileAtomic(join(dirname(out), 'assets.json'), `${JSON.stringify(images.assetsJson, null, 2)}\n`);
     const articles = docs.filter((doc) => doc._type === 'article');
     console.log(`Wrote ${docs.length} documents (${articles.length} articles, drafts included) to ${out}`);
     return 0;

@@ -1,0 +1,45 @@
+import { realpathSync } from 'node:fs';
+import { dirname, join, sep } from 'node:path';
+import { resolveDatasetFile } from '../dataset/ndjson.ts';
+
+/*
+ * Which file /media/<name> may serve: only an image directly inside the
+ * embedded dataset's `images/` folder, named the way `sanity dataset export`
+ * names them. The name pattern allows no dots but the extension's and no
+ * slashes, so `..`, encoded separators and absolute paths never reach the disk;
+ * the realpath check also refuses a symlink pointing out of the folder.
+ */
+
+const NAME = /^([A-Za-z0-9_-]{1,100})\.(png|jpg|jpeg|gif|webp|avif)$/;
+
+const TYPES: Record<string, string> = {
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  avif: 'image/avif',
+};
+
+/** The images folder of an embedded dataset (a `data.ndjson` file or its folder). */
+export function datasetImagesFolder(datasetPath: string): string {
+  return join(dirname(resolveDatasetFile(datasetPath)), 'images');
+}
+
+/** The absolute path and content type for a requested name, or null when it must be a 404. */
+export function mediaFile(imagesFolder: string, name: string): { path: string; contentType: string } | null {
+  const match = NAME.exec(name);
+  if (!match) return null;
+  const contentType = TYPES[match[2] ?? ''];
+  if (!contentType) return null;
+  let folder: string;
+  let path: string;
+  try {
+    folder = realpathSync(imagesFolder);
+    path = realpathSync(join(imagesFolder, name));
+  } catch {
+    return null;
+  }
+  if (dirname(path) !== folder || !path.startsWith(folder + sep)) return null;
+  return { path, contentType };
+}
