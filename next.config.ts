@@ -15,6 +15,10 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   typedRoutes: false,
   images: {
+    // Sanity's CDN resizes, and the embedded dataset's files are served as they are
+    // (app/media): no image optimiser on this server, see lib/images/loader.ts.
+    loader: 'custom',
+    loaderFile: './lib/images/loader.ts',
     remotePatterns: [{ protocol: 'https', hostname: 'cdn.sanity.io' }],
   },
   async headers() {
