@@ -1,0 +1,3 @@
+import { scopedFeedHandler } from '@/lib/feeds/feed-route';
+
+export const GET = scopedFeedHandler('tag');

@@ -1,0 +1,3 @@
+import { siteFeedHandler } from '@/lib/feeds/feed-route';
+
+export const GET = siteFeedHandler('atom');

@@ -1,0 +1,67 @@
+import type { FeedContent, FeedScope } from '../content/feed.ts';
+import { etagOf, type CachedBody } from '../http/conditional.ts';
+import { latestOf } from '../seo/modified.ts';
+import { site } from '../site.ts';
+import { atomXml, jsonFeed, rssXml } from './build.ts';
+import { type FeedChannel, toFeedItem } from './feed-item.ts';
+
+/*
+ * A whole feed response body with its validators, from content. Pure: the
+ * cached getter (cached-feed.ts) calls it once per revalidation, and tests
+ * call it directly.
+ */
+
+export type FeedFormat = 'rss' | 'atom' | 'json';
+
+export const FEED_CONTENT_TYPES: Record<FeedFormat, string> = {
+  rss: 'application/rss+xml; charset=utf-8',
+  atom: 'application/atom+xml; charset=utf-8',
+  json: 'application/feed+json; charset=utf-8',
+};
+
+/** The site-wide feeds, by format: the same paths the layout advertises. */
+export const SITE_FEED_PATHS: Record<FeedFormat, string> = { rss: '/feed.xml', atom: '/atom.xml', json: '/feed.json' };
+
+/** Where a feed lives. Tag and source feeds exist in RSS only. */
+export function feedPath(scope: FeedScope, format: FeedFormat): string {
+  if (scope.kind === 'site') return SITE_FEED_PATHS[format];
+  return `/${scope.kind}s/${encodeURIComponent(scope.slug)}/feed.xml`;
+}
+
+function pagePath(scope: FeedScope): string {
+  return scope.kind === 'site' ? '/' : `/${scope.kind}s/${encodeURIComponent(scope.slug)}`;
+}
+
+function scopeOf(content: FeedContent): FeedScope {
+  return content.owner ? { kind: content.owner.kind, slug: content.owner.slug } : { kind: 'site' };
+}
+
+function describe(content: FeedContent): { title: string; description: string } {
+  const { owner } = content;
+  if (!owner) return { title: site.name, description: site.description };
+  if (owner.kind === 'tag') {
+    return { title: `${owner.name} · ${site.name}`, description: owner.description ?? `The latest ${owner.name} news from ${site.name}.` };
+  }
+  return { title: `${owner.name} · ${site.name}`, description: owner.description ?? `Stories from ${owner.name} on ${site.name}.` };
+}
+
+export function feedDocument(format: FeedFormat, content: FeedContent, origin: string): CachedBody {
+  const scope = scopeOf(content);
+  const items = content.articles.map((article) => toFeedItem(article, origin));
+  const updated = latestOf(items.map((item) => item.modified));
+  const channel: FeedChannel = {
+    ...describe(content),
+    homeUrl: new URL(pagePath(scope), origin).href,
+    feedUrl: new URL(feedPath(scope, format), origin).href,
+    language: site.language,
+    logoUrl: new URL(site.logoPath, origin).href,
+    updated,
+  };
+  const body =
+    format === 'rss'
+      ? rssXml(channel, items)
+      : format === 'atom'
+        ? atomXml(channel, items)
+        : jsonFeed(channel, items, { name: site.name, url: new URL('/', origin).href });
+  return { body, contentType: FEED_CONTENT_TYPES[format], etag: etagOf(body), lastModified: updated };
+}

@@ -1,0 +1,26 @@
+/*
+ * When an article last changed for readers: its publication, its editor-set
+ * `updatedAt`, or its newest correction, whichever is latest. Feeds
+ * (`<updated>`, `date_modified`), sitemaps (`lastmod`) and JSON-LD
+ * (`dateModified`) all use this one answer.
+ */
+
+type Dated = { publishedAt: string; updatedAt?: string; corrections?: readonly { date: string }[] };
+
+function time(iso: string | undefined): number {
+  const value = iso ? Date.parse(iso) : Number.NaN;
+  return Number.isNaN(value) ? Number.NEGATIVE_INFINITY : value;
+}
+
+/** ISO 8601 (UTC) of the latest of publication, update and corrections. */
+export function modifiedAt(article: Dated): string {
+  const candidates = [article.publishedAt, article.updatedAt, ...(article.corrections ?? []).map((correction) => correction.date)];
+  const latest = Math.max(...candidates.map(time));
+  return Number.isFinite(latest) ? new Date(latest).toISOString() : article.publishedAt;
+}
+
+/** The latest of several ISO dates, or undefined for none. */
+export function latestOf(dates: readonly string[]): string | undefined {
+  const latest = Math.max(...dates.map(time));
+  return Number.isFinite(latest) ? new Date(latest).toISOString() : undefined;
+}
