@@ -1,0 +1,96 @@
+import { defineQuery } from 'groq';
+import { z } from 'zod';
+import { parseEach } from './parse.ts';
+import { isPublic, isPublicArticle } from './queries.ts';
+import type { QuerySource } from './sources/query-source.ts';
+
+/*
+ * What the sitemaps read: every public page with the date it last changed,
+ * and the articles of the last 48 hours for Google News. Pure loaders;
+ * lib/seo/cached-sitemap.ts wraps them in the cache.
+ */
+
+// A listing page changes when an article under it is published or updated.
+const newestUnder = /* groq */ `"newest": *[${isPublicArticle} && references(^._id)] | order(publishedAt desc) [0]{publishedAt, updatedAt}`;
+const owner = (type: string) => /* groq */ `*[_type == "${type}" && ${isPublic} && defined(slug.current)] | order(slug.current asc){
+  _id, "slug": slug.current, _updatedAt, ${newestUnder}
+}`;
+
+export const sitemapQuery = defineQuery(`{
+  "articles": *[${isPublicArticle}] | order(publishedAt desc){
+    _id, title, "slug": slug.current, publishedAt, updatedAt, "corrections": corrections[defined(date)]{date}
+  },
+  "tags": ${owner('tag')},
+  "sources": ${owner('source')},
+  "authors": ${owner('author')}
+}`);
+
+/** Google News takes articles published in the last two days, at most 1,000 per sitemap. */
+export const newsSitemapQuery = defineQuery(
+  `*[${isPublicArticle} && dateTime(publishedAt) > dateTime(now()) - 60*60*48] | order(publishedAt desc) [0...1000]{
+    _id, title, "slug": slug.current, language, publishedAt
+  }`,
+);
+
+const isoDate = z.iso.datetime({ offset: true }).or(z.iso.date());
+const optionalDate = isoDate.nullish().transform((value) => value ?? undefined);
+const slug = z.string().trim().min(1);
+
+const articleEntrySchema = z.object({
+  _id: z.string(),
+  // As on the article page: an article without a usable title is not shown, so not listed either.
+  title: z.string().trim().min(1),
+  slug,
+  publishedAt: isoDate,
+  updatedAt: optionalDate,
+  corrections: z
+    .array(z.object({ date: isoDate }).nullable().catch(null))
+    .nullish()
+    .transform((list) => (list ?? []).filter((entry): entry is { date: string } => entry !== null)),
+});
+
+const ownerEntrySchema = z.object({
+  _id: z.string(),
+  slug,
+  _updatedAt: optionalDate,
+  newest: z.object({ publishedAt: optionalDate, updatedAt: optionalDate }).nullish().catch(null),
+});
+
+export const newsEntrySchema = z.object({
+  _id: z.string(),
+  title: z.string().trim().min(1),
+  slug,
+  language: z
+    .string()
+    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)
+    .nullish()
+    .catch(undefined)
+    .transform((language) => language ?? 'en'),
+  publishedAt: z.iso.datetime({ offset: true }),
+});
+
+export type SitemapArticleEntry = z.infer<typeof articleEntrySchema>;
+export type SitemapOwnerEntry = z.infer<typeof ownerEntrySchema>;
+export type NewsEntry = z.infer<typeof newsEntrySchema>;
+export type SitemapContent = {
+  articles: SitemapArticleEntry[];
+  tags: SitemapOwnerEntry[];
+  sources: SitemapOwnerEntry[];
+  authors: SitemapOwnerEntry[];
+};
+
+export async function loadSitemapContent(source: QuerySource): Promise<{ value: SitemapContent; raw: unknown }> {
+  const raw = await source.query<Record<string, unknown> | null>(sitemapQuery, {}, 'published');
+  const value = {
+    articles: parseEach(articleEntrySchema, raw?.articles, 'article'),
+    tags: parseEach(ownerEntrySchema, raw?.tags, 'tag'),
+    sources: parseEach(ownerEntrySchema, raw?.sources, 'source'),
+    authors: parseEach(ownerEntrySchema, raw?.authors, 'author'),
+  };
+  return { value, raw };
+}
+
+export async function loadNewsEntries(source: QuerySource): Promise<{ value: NewsEntry[]; raw: unknown }> {
+  const raw = await source.query<unknown>(newsSitemapQuery, {}, 'published');
+  return { value: parseEach(newsEntrySchema, raw, 'article'), raw };
+}
