@@ -22,6 +22,8 @@ const envSchema = z.object({
   NEXT_PUBLIC_SANITY_DATASET: optional,
   NEXT_PUBLIC_SANITY_API_VERSION: optional.pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional()),
   SANITY_API_READ_TOKEN: optional,
+  // Only the import CLI writes (`--to sanity`); the site never needs it.
+  SANITY_API_WRITE_TOKEN: optional,
   SANITY_API_HOST: optional.pipe(z.url().optional()),
   SANITY_REVALIDATE_SECRET: optional,
   PREVIEW_SECRET: optional,

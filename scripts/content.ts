@@ -1,15 +1,20 @@
 /**
  * Content command line: `npm run content -- import <file.txt|file.md> [options]`.
  * A thin shell over lib/import: parse the file, plan the import against the
- * dataset, upsert the planned documents. Other targets (`--to sanity`) and
- * hooks (`--notify <url>`) belong here as further steps over the same plan.
+ * dataset, upsert the planned documents. `--to sanity` sends the same plan to
+ * the Content Lake as a draft instead; `--notify <url>` then tells a running
+ * site, with a signed webhook, which documents the embedded import changed.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { readDatasetFile, resolveDatasetFile } from '../lib/dataset/ndjson.ts';
 import { upsertDocuments } from '../lib/dataset/write.ts';
+import { parseEnv } from '../lib/env.ts';
+import { notifySite } from '../lib/import/notify.ts';
 import { parseArticleFile } from '../lib/import/parse-article-file.ts';
 import { planArticleImport, type ImportOptions } from '../lib/import/plan-import.ts';
+import { importArticleToSanity } from '../lib/import/sanity-import.ts';
+import { createSanityWriteClient, sanityWriteConfigFrom } from '../lib/import/sanity-write-client.ts';
 
 const USAGE = `Usage: npm run content -- import <file.txt|file.md> [options]
 
@@ -25,9 +30,14 @@ Options:
   --published <iso>      publication time (default: now for a new article)
   --standfirst <text>    summary under the headline (default: from the lede)
   --featured             mark as a top story
+  --to <embedded|sanity> where to write (default: embedded, the NDJSON dataset);
+                         sanity writes a DRAFT (drafts.article-<slug>) with
+                         SANITY_API_WRITE_TOKEN, for an editor to publish
+  --notify <site-url>    after an embedded import, send the site the signed
+                         revalidation webhook (SANITY_REVALIDATE_SECRET)
   -h, --help             show this help`;
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -41,6 +51,8 @@ function main(argv: string[]): number {
         published: { type: 'string' },
         standfirst: { type: 'string' },
         featured: { type: 'boolean' },
+        to: { type: 'string' },
+        notify: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -58,6 +70,15 @@ function main(argv: string[]): number {
     console.error(USAGE);
     return 2;
   }
+  const target = values.to ?? 'embedded';
+  if (target !== 'embedded' && target !== 'sanity') {
+    console.error(`--to must be "embedded" or "sanity", not "${target}"\n\n${USAGE}`);
+    return 2;
+  }
+  if (target === 'sanity' && values.notify !== undefined) {
+    console.error('--notify is for embedded imports: with --to sanity the article is a draft, and Sanity\'s own webhook tells the site when an editor publishes it.');
+    return 2;
+  }
 
   try {
     const options: ImportOptions = { now: new Date().toISOString() };
@@ -67,6 +88,17 @@ function main(argv: string[]): number {
     if (values.published !== undefined) options.publishedAt = isoDate(values.published);
     if (values.standfirst !== undefined) options.standfirst = values.standfirst;
     if (values.featured) options.featured = true;
+
+    if (target === 'sanity') {
+      const config = sanityWriteConfigFrom(parseEnv(process.env));
+      const parsedArticle = parseArticleFile(file, readInput(file));
+      const result = await importArticleToSanity(createSanityWriteClient(config), parsedArticle, options);
+      for (const line of result.log) console.log(line);
+      console.log(`${result.action} ${result.draftId} (a draft: review and publish it in the Studio)`);
+      console.log(`  path once published: ${result.path}`);
+      console.log(`  Sanity: project ${config.projectId}, dataset ${config.dataset}, transaction ${result.transactionId}`);
+      return 0;
+    }
 
     const datasetFile = resolveDatasetFile(values.dataset ?? process.env.CONTENT_DATASET ?? 'sanity/sample-dataset');
     const article = parseArticleFile(file, readInput(file));
@@ -84,6 +116,19 @@ function main(argv: string[]): number {
     console.log(`  slug: ${plan.article.slug.current}`);
     console.log(`  path: ${plan.path}`);
     console.log(`  dataset: ${datasetFile}`);
+
+    if (values.notify !== undefined) {
+      const answers = await notifySite(values.notify, plan.documents, parseEnv(process.env).SANITY_REVALIDATE_SECRET);
+      let refused = 0;
+      for (const answer of answers) {
+        console.log(`notified ${answer.id}: ${answer.status} ${answer.body}`);
+        if (answer.status !== 200) refused += 1;
+      }
+      if (refused > 0) {
+        console.error(`The import was written, but the site refused ${refused} notification(s); its pages refresh within a minute anyway.`);
+        return 1;
+      }
+    }
     return 0;
   } catch (error) {
     console.error(`Import failed: ${(error as Error).message}`);
@@ -111,4 +156,4 @@ function readInput(file: string): string {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

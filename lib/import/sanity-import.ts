@@ -1,0 +1,66 @@
+import type { SanityClient } from '@sanity/client';
+import type { RawDocument } from '../dataset/ndjson.ts';
+import { articleSlug } from './article-document.ts';
+import type { ParsedArticle } from './parsed-article.ts';
+import { planArticleImport, type ImportOptions } from './plan-import.ts';
+import { documentId } from './references.ts';
+
+export type SanityImportResult = {
+  action: 'created' | 'updated';
+  /** `drafts.article-<slug>`: an editor reviews and publishes it in the Studio. */
+  draftId: string;
+  path: string;
+  log: string[];
+  transactionId: string;
+  /** What each mutation did, by id (`create`, `update`, `none` for taxonomy that already existed). */
+  results: { id: string; operation: string }[];
+};
+
+// Enough of each taxonomy document for planArticleImport: ids, slugs and source names.
+const existingQuery = `{
+  "taxonomy": *[_type in ["tag", "source", "author"] && !(_id in path("drafts.**")) && !(_id in path("versions.**"))]{_id, _type, name, title, slug},
+  "published": *[_id == $id][0],
+  "draft": *[_id == $draftId][0]
+}`;
+
+type Existing = { taxonomy: RawDocument[] | null; published: RawDocument | null; draft: RawDocument | null };
+
+/**
+ * Imports one parsed article into the Content Lake as a DRAFT, through the same
+ * plan as the NDJSON import: tags, sources and authors are resolved or created
+ * (published, with createIfNotExists, so the article can be published as soon
+ * as an editor approves it), and the article is written to
+ * `drafts.article-<slug>` in one transaction. An existing draft is the base of
+ * the update (the editor's tags and flags survive), else the published article.
+ */
+export async function importArticleToSanity(client: SanityClient, parsed: ParsedArticle, options: ImportOptions): Promise<SanityImportResult> {
+  const id = documentId('article', articleSlug(parsed));
+  const draftId = `drafts.${id}`;
+  const existing = await client.fetch<Existing>(existingQuery, { id, draftId }, { perspective: 'raw' });
+  const base = existing.draft ? { ...existing.draft, _id: id } : existing.published;
+  const plan = planArticleImport(parsed, options, [...(existing.taxonomy ?? []), ...(base ? [base] : [])]);
+
+  const transaction = client.transaction();
+  for (const doc of plan.documents) {
+    if (doc._id === plan.article._id) transaction.createOrReplace({ ...withoutSystemFields(doc), _id: draftId });
+    else transaction.createIfNotExists(withoutSystemFields(doc));
+  }
+  const committed = await transaction.commit({ visibility: 'sync' });
+  return {
+    action: plan.action,
+    draftId,
+    path: plan.path,
+    log: plan.log,
+    transactionId: committed.transactionId,
+    results: committed.results.map((result) => ({ id: result.id, operation: result.operation })),
+  };
+}
+
+/** The Content Lake sets `_rev`, `_createdAt` and `_updatedAt` itself. */
+function withoutSystemFields(doc: RawDocument): RawDocument {
+  const copy: RawDocument = { ...doc };
+  delete copy._rev;
+  delete copy._createdAt;
+  delete copy._updatedAt;
+  return copy;
+}

@@ -1,0 +1,49 @@
+import { createClient, type SanityClient } from '@sanity/client';
+import { DEFAULT_API_VERSION, type ServerEnv } from '../env.ts';
+
+export type SanityWriteConfig = {
+  projectId: string;
+  dataset: string;
+  apiVersion: string;
+  token: string;
+  apiHost?: string;
+};
+
+/**
+ * What `import --to sanity` needs, from the environment (read once, through
+ * lib/env.ts). Fails with every missing variable named, before any request.
+ */
+export function sanityWriteConfigFrom(env: ServerEnv): SanityWriteConfig {
+  const projectId = env.NEXT_PUBLIC_SANITY_PROJECT_ID;
+  const dataset = env.NEXT_PUBLIC_SANITY_DATASET;
+  const token = env.SANITY_API_WRITE_TOKEN;
+  if (!projectId || !dataset || !token) {
+    const missing = [
+      projectId ? '' : 'NEXT_PUBLIC_SANITY_PROJECT_ID',
+      dataset ? '' : 'NEXT_PUBLIC_SANITY_DATASET',
+      token ? '' : 'SANITY_API_WRITE_TOKEN (an Editor token from sanity.io/manage, API, Tokens)',
+    ].filter(Boolean);
+    throw new Error(`Importing into Sanity needs ${missing.join(', ')}; set them in the environment. Nothing was written.`);
+  }
+  return {
+    projectId,
+    dataset,
+    apiVersion: env.NEXT_PUBLIC_SANITY_API_VERSION ?? DEFAULT_API_VERSION,
+    token,
+    apiHost: env.SANITY_API_HOST,
+  };
+}
+
+/** A client that writes: no CDN, `raw` reads so the import sees existing drafts. */
+export function createSanityWriteClient(config: SanityWriteConfig): SanityClient {
+  return createClient({
+    projectId: config.projectId,
+    dataset: config.dataset,
+    apiVersion: config.apiVersion,
+    token: config.token,
+    useCdn: false,
+    perspective: 'raw',
+    timeout: 30_000,
+    ...(config.apiHost ? { apiHost: config.apiHost, useProjectHostname: false } : {}),
+  });
+}
