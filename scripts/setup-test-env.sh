@@ -12,6 +12,8 @@ fi
 missing=()
 [[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]] || missing+=(chromium)
 [[ -f /usr/lib/python3/dist-packages/feedparser/__init__.py ]] || missing+=(python3-feedparser)
+# The shared-cache tests (tests/unit/cache-handler-redis.test.ts, scripts/scale-test.sh) run a real Redis.
+command -v redis-server >/dev/null || missing+=(redis-server)
 
 if ((${#missing[@]})); then
   if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
@@ -24,3 +26,4 @@ if ((${#missing[@]})); then
   fi
 fi
 echo "setup: chromium $("${CHROMIUM_PATH:-/usr/bin/chromium}" --version 2>/dev/null | head -1)"
+echo "setup: $(redis-server --version | cut -d' ' -f1-3)"
