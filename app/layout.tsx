@@ -6,6 +6,7 @@ import '@fontsource/source-serif-4/700.css';
 import '@fontsource/inter/400.css';
 import '@fontsource/inter/600.css';
 import './globals.css';
+import { FeedAutodiscovery } from '@/components/follow-rss';
 import { serverEnv } from '@/lib/env';
 import { site } from '@/lib/site';
 
@@ -16,6 +17,8 @@ export const metadata: Metadata = {
   applicationName: site.name,
   alternates: { canonical: '/' },
   openGraph: { siteName: site.name, type: 'website', locale: 'en' },
+  // Articles get a generated 1200×630 card (app/(site)/articles/[slug]/opengraph-image.tsx).
+  twitter: { card: 'summary_large_image' },
 };
 
 export const viewport: Viewport = {
@@ -29,6 +32,9 @@ export const viewport: Viewport = {
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang={site.language} dir="ltr">
+      <head>
+        <FeedAutodiscovery />
+      </head>
       <body>{children}</body>
     </html>
   );

@@ -2,9 +2,12 @@ import Link from 'next/link';
 import type { Article } from '@/lib/content';
 import { isLaterThan } from '@/lib/format/date';
 import { directionOf } from '@/lib/format/direction';
+import { serverEnv } from '@/lib/env';
 import { headingsOf, readingMinutes } from '@/lib/portable-text';
+import { articleJsonLd } from '@/lib/seo/structured-data';
 import { ContentImageFigure } from './content-image';
 import { DateTime } from './date-time';
+import { JsonLd } from './json-ld';
 import { PortableTextBody } from './portable-text-body';
 import { SourceLabel } from './source-label';
 
@@ -16,6 +19,7 @@ export function ArticleView({ article }: { article: Article }) {
   const updated = isLaterThan(article.updatedAt, article.publishedAt) ? article.updatedAt : undefined;
   return (
     <article className="article" lang={article.language} dir={directionOf(article.language)}>
+      <JsonLd data={articleJsonLd(article, serverEnv().SITE_URL)} />
       <header className="article-header">
         {article.tags.length > 0 && (
           <ul className="kicker tags" aria-label="Topics">

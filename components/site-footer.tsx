@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { site } from '@/lib/site';
+import { FollowRss } from './follow-rss';
 
 export function SiteFooter() {
   return (
@@ -16,7 +17,7 @@ export function SiteFooter() {
             <Link href="/sources">Our sources</Link>
           </li>
           <li>
-            <a href="/feed.xml">Follow via RSS</a>
+            <FollowRss />
           </li>
         </ul>
       </nav>

@@ -1,12 +1,16 @@
 import Link from 'next/link';
 import { ArticleCard, ArticleList } from '@/components/article-card';
+import { JsonLd } from '@/components/json-ld';
 import { getHome, getTags } from '@/lib/content';
+import { serverEnv } from '@/lib/env';
+import { homeJsonLd } from '@/lib/seo/structured-data';
 import { site } from '@/lib/site';
 
 export default async function HomePage() {
   const [{ featured, latest }, tags] = await Promise.all([getHome(), getTags()]);
   return (
     <>
+      <JsonLd data={homeJsonLd(serverEnv().SITE_URL)} />
       <h1 className="visually-hidden">{site.name}: latest news</h1>
       {featured.length > 0 && (
         <section aria-labelledby="top-stories" className="top-stories">

@@ -1,0 +1,103 @@
+import type { BreadcrumbList, Graph, NewsArticle, NewsMediaOrganization, SearchAction, WebSite, WithActionConstraints } from 'schema-dts';
+import type { Article } from '../content/schemas.ts';
+import { articleSummary } from '../content/summary.ts';
+import { site } from '../site.ts';
+import { safeHref, safeWebUrl } from '../urls/safe-href.ts';
+import { modifiedAt } from './modified.ts';
+
+/*
+ * schema.org structured data for search engines, typed with schema-dts:
+ * NewsArticle and BreadcrumbList on every article, the publisher and the
+ * site search on the home page. Serialised by json-ld.ts only.
+ */
+
+const at = (origin: string, path: string) => new URL(path, origin).href;
+const pathOf = (kind: string, slug: string) => `/${kind}/${encodeURIComponent(slug)}`;
+
+export function publisherJsonLd(origin: string): NewsMediaOrganization {
+  return {
+    '@type': 'NewsMediaOrganization',
+    '@id': at(origin, '/#publisher'),
+    name: site.name,
+    url: at(origin, '/'),
+    logo: { '@type': 'ImageObject', url: at(origin, site.logoPath), width: '512', height: '512' },
+    correctionsPolicy: at(origin, '/corrections-policy'),
+  };
+}
+
+export function webSiteJsonLd(origin: string): WebSite {
+  const search: WithActionConstraints<SearchAction> = {
+    '@type': 'SearchAction',
+    target: { '@type': 'EntryPoint', urlTemplate: `${at(origin, '/search')}?q={search_term_string}` },
+    'query-input': 'required name=search_term_string',
+  };
+  return {
+    '@type': 'WebSite',
+    '@id': at(origin, '/#website'),
+    name: site.name,
+    description: site.description,
+    url: at(origin, '/'),
+    inLanguage: site.language,
+    publisher: { '@id': at(origin, '/#publisher') },
+    potentialAction: search,
+  };
+}
+
+/** The home page: who publishes the site and how to search it. */
+export function homeJsonLd(origin: string): Graph {
+  return { '@context': 'https://schema.org', '@graph': [publisherJsonLd(origin), webSiteJsonLd(origin)] };
+}
+
+/** The image search engines show: the article's main image, else its generated Open Graph card. */
+function articleImage(article: Article, origin: string): string {
+  const main = safeHref(article.mainImage?.asset.url);
+  return main ? at(origin, main) : at(origin, `${pathOf('articles', article.slug)}/opengraph-image`);
+}
+
+export function newsArticleJsonLd(article: Article, origin: string): NewsArticle {
+  const url = at(origin, pathOf('articles', article.slug));
+  const cited = article.sources.flatMap((source) => {
+    const sourceUrl = safeWebUrl(source.url);
+    return sourceUrl ? [{ name: source.name, url: sourceUrl }] : [];
+  });
+  return {
+    '@type': 'NewsArticle',
+    '@id': `${url}#article`,
+    headline: article.title,
+    description: articleSummary(article),
+    datePublished: new Date(article.publishedAt).toISOString(),
+    dateModified: modifiedAt(article),
+    inLanguage: article.language,
+    mainEntityOfPage: { '@type': 'WebPage', '@id': url },
+    url,
+    image: [articleImage(article, origin)],
+    author: article.authors.map((author) => ({ '@type': 'Person', name: author.name, url: at(origin, pathOf('authors', author.slug)) })),
+    publisher: publisherJsonLd(origin),
+    keywords: article.tags.map((tag) => tag.title),
+    articleSection: article.tags[0]?.title,
+    ...(cited.length > 0
+      ? {
+          isBasedOn: cited.map((source) => source.url),
+          citation: cited.map((source) => ({ '@type': 'CreativeWork' as const, name: source.name, url: source.url })),
+        }
+      : {}),
+  };
+}
+
+/** Home › lead tag › article. */
+export function articleBreadcrumbJsonLd(article: Article, origin: string): BreadcrumbList {
+  const trail = [
+    { name: site.name, url: at(origin, '/') },
+    ...(article.tags[0] ? [{ name: article.tags[0].title, url: at(origin, pathOf('tags', article.tags[0].slug)) }] : []),
+    { name: article.title, url: at(origin, pathOf('articles', article.slug)) },
+  ];
+  return {
+    '@type': 'BreadcrumbList',
+    itemListElement: trail.map((crumb, index) => ({ '@type': 'ListItem', position: index + 1, name: crumb.name, item: crumb.url })),
+  };
+}
+
+/** Everything an article page tells search engines, in one graph. */
+export function articleJsonLd(article: Article, origin: string): Graph {
+  return { '@context': 'https://schema.org', '@graph': [newsArticleJsonLd(article, origin), articleBreadcrumbJsonLd(article, origin)] };
+}
