@@ -8,4 +8,8 @@ e2e_env() {
   esac
   export SITE_URL="http://localhost:$PORT"
   export SANITY_REVALIDATE_SECRET="e2e-webhook-secret" PREVIEW_SECRET="e2e-preview-secret"
+  # Never used to reach Sanity here (no project id): present so the bundle test can prove no token
+  # reaches client JavaScript.
+  export SANITY_API_READ_TOKEN="e2e-read-token-must-stay-on-the-server"
+  export SANITY_API_WRITE_TOKEN="e2e-write-token-must-stay-on-the-server"
 }
