@@ -8,6 +8,10 @@ bash scripts/setup-test-env.sh
 export PATH="$PWD/node_modules/.bin:$PATH"
 echo "node $(node --version)"
 
+echo "== type check (tsc, every file) and lint (eslint)"
+tsc --noEmit -p tsconfig.json
+eslint --max-warnings 0 .
+
 echo "== unit tests (vitest)"
 vitest run
 
