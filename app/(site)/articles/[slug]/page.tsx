@@ -1,8 +1,11 @@
 import type { Metadata } from 'next';
+import { draftMode } from 'next/headers';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { ArticleView } from '@/components/article-view';
 import { getArticle, getArticleRedirect, getRecentArticleSlugs } from '@/lib/content';
+import type { Perspective } from '@/lib/content/perspective';
 import { articleSummary } from '@/lib/content/summary';
+import { DraftBanner } from '@/lib/draft-mode/draft-banner';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -12,12 +15,20 @@ export async function generateStaticParams() {
   return slugs.map((slug) => ({ slug }));
 }
 
+/** Read outside the cached getters: draft mode is per request, the perspective is part of the cache key. */
+async function perspectiveOfRequest(): Promise<Perspective> {
+  return (await draftMode()).isEnabled ? 'drafts' : 'published';
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
-  const article = await getArticle(slug);
+  const perspective = await perspectiveOfRequest();
+  const article = await getArticle(slug, perspective);
   if (!article) return { title: 'Not found', robots: { index: false } };
   const description = articleSummary(article);
   return {
+    // A draft preview must never be indexed.
+    ...(perspective === 'drafts' ? { robots: { index: false, follow: false } } : {}),
     title: article.title,
     description,
     alternates: { canonical: `/articles/${article.slug}` },
@@ -35,11 +46,20 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ArticlePage({ params }: Props) {
   const { slug } = await params;
-  const article = await getArticle(slug);
+  const perspective = await perspectiveOfRequest();
+  const article = await getArticle(slug, perspective);
   if (!article) {
-    const current = await getArticleRedirect(slug);
+    const current = await getArticleRedirect(slug, perspective);
     if (current && current !== slug) permanentRedirect(`/articles/${encodeURIComponent(current)}`);
     notFound();
+  }
+  if (perspective === 'drafts') {
+    return (
+      <>
+        <DraftBanner returnTo={`/articles/${encodeURIComponent(article.slug)}`} />
+        <ArticleView article={article} />
+      </>
+    );
   }
   return <ArticleView article={article} />;
 }

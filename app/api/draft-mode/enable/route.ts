@@ -1,0 +1,39 @@
+import { draftMode } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { previewSecretMatches } from '@/lib/draft-mode/secret';
+import { safeRedirectPath } from '@/lib/draft-mode/safe-redirect';
+import { sanityEnableDraftMode } from '@/lib/draft-mode/sanity-enable';
+import { contentSourceFrom, serverEnv } from '@/lib/env';
+
+/*
+ * /api/draft-mode/enable?secret=<PREVIEW_SECRET>&redirect=/articles/<slug>
+ * turns on draft mode for this browser, then sends it to a path on this site.
+ * With a Sanity project, the Presentation tool's `sanity-preview-secret`
+ * handshake works too (next-sanity's defineEnableDraftMode). See docs/editors.md.
+ */
+export const dynamic = 'force-dynamic';
+
+export async function GET(request: Request): Promise<Response> {
+  const env = serverEnv();
+  const config = contentSourceFrom(env);
+  const url = new URL(request.url);
+
+  if (config.kind === 'sanity' && !config.token) {
+    return refuse(503, 'Draft mode with Sanity needs SANITY_API_READ_TOKEN on the server.');
+  }
+  if (config.kind === 'sanity' && config.token && url.searchParams.has('sanity-preview-secret')) {
+    return sanityEnableDraftMode({ ...config, token: config.token }).GET(request);
+  }
+  if (!previewSecretMatches(url.searchParams.get('secret'), env.PREVIEW_SECRET)) {
+    return refuse(401, 'Invalid or missing preview secret.');
+  }
+  (await draftMode()).enable();
+  redirect(safeRedirectPath(url.searchParams.get('redirect')));
+}
+
+function refuse(status: number, message: string): Response {
+  return new Response(message, {
+    status,
+    headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'x-robots-tag': 'noindex' },
+  });
+}
