@@ -8,12 +8,25 @@ import { imageProps } from '@/lib/images/image-props';
  * An image without a file, a known host, a size or alt text renders nothing
  * (the schema requires alt).
  */
-export function ContentImageFigure({ image, sizes, priority = false }: { image: ContentImage | undefined | null; sizes: string; priority?: boolean }) {
+export function ContentImageFigure({
+  image,
+  sizes,
+  priority = false,
+  caption = true,
+  className = 'figure',
+}: {
+  image: ContentImage | undefined | null;
+  sizes: string;
+  priority?: boolean;
+  /** Cards show the picture alone; the article shows its caption and credit. */
+  caption?: boolean;
+  className?: string;
+}) {
   if (!image?.asset?.url || !image.alt) return null;
   const props = imageProps(image);
   if (!props) return null;
   return (
-    <figure className="figure">
+    <figure className={className}>
       <Image
         src={props.src}
         alt={image.alt}
@@ -25,7 +38,7 @@ export function ContentImageFigure({ image, sizes, priority = false }: { image: 
         blurDataURL={props.blurDataURL}
         style={props.objectPosition ? { objectPosition: props.objectPosition } : undefined}
       />
-      {(image.caption || image.credit) && (
+      {caption && (image.caption || image.credit) && (
         <figcaption>
           {image.caption}
           {image.credit && <span className="credit"> {image.credit}</span>}

@@ -32,7 +32,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ fil
       'Content-Length': String(body.byteLength),
       'Cache-Control': 'public, max-age=31536000, immutable',
       'X-Content-Type-Options': 'nosniff',
-      'Content-Security-Policy': "default-src 'none'; sandbox",
     },
   });
 }
