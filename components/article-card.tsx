@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { ArticleCard as Card } from '@/lib/content';
 import { articleSummary } from '@/lib/content/summary';
 import { directionOf } from '@/lib/format/direction';
+import { ContentImageFigure } from './content-image';
 import { DateTime } from './date-time';
 
 export function ArticleCard({ article, headingLevel = 2 }: { article: Card; headingLevel?: 2 | 3 }) {
@@ -10,6 +11,7 @@ export function ArticleCard({ article, headingLevel = 2 }: { article: Card; head
   const summary = articleSummary(article);
   return (
     <article className="card" lang={article.language} dir={directionOf(article.language)}>
+      <ContentImageFigure image={article.mainImage} sizes="(min-width: 64rem) 30rem, (min-width: 40rem) 50vw, 100vw" caption={false} className="card-image" />
       {leadTag && (
         <p className="kicker">
           <Link href={`/tags/${leadTag.slug}`}>{leadTag.title}</Link>

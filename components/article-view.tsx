@@ -5,10 +5,12 @@ import { directionOf } from '@/lib/format/direction';
 import { serverEnv } from '@/lib/env';
 import { headingsOf, readingMinutes } from '@/lib/portable-text';
 import { articleJsonLd } from '@/lib/seo/structured-data';
+import { Breadcrumbs } from './breadcrumbs';
 import { ContentImageFigure } from './content-image';
 import { DateTime } from './date-time';
 import { JsonLd } from './json-ld';
 import { PortableTextBody } from './portable-text-body';
+import { RelatedStories } from './related-stories';
 import { SourceLabel } from './source-label';
 
 /** One article as a reader sees it. Needs no client JavaScript. */
@@ -17,7 +19,16 @@ export function ArticleView({ article }: { article: Article }) {
   const headingIds = new Map(headings.map((heading) => [heading.key, heading.id]));
   const minutes = readingMinutes(article.body);
   const updated = isLaterThan(article.updatedAt, article.publishedAt) ? article.updatedAt : undefined;
+  const leadTag = article.tags[0];
   return (
+    <>
+    <Breadcrumbs
+      trail={[
+        { name: 'Home', href: '/' },
+        ...(leadTag ? [{ name: leadTag.title, href: `/tags/${leadTag.slug}` }] : []),
+        { name: article.title, lang: article.language },
+      ]}
+    />
     <article className="article" lang={article.language} dir={directionOf(article.language)}>
       <JsonLd data={articleJsonLd(article, serverEnv().SITE_URL)} />
       <header className="article-header">
@@ -104,5 +115,7 @@ export function ArticleView({ article }: { article: Article }) {
         </section>
       )}
     </article>
+    <RelatedStories article={article} />
+    </>
   );
 }

@@ -13,7 +13,7 @@ export async function SiteHeader() {
         <Link href="/" className="wordmark">
           {site.name}
         </Link>
-        <form className="search-form" action="/search" method="get" role="search">
+        <form className="search-form" action="/search" method="get" role="search" aria-label="Site search">
           <label htmlFor="site-search" className="visually-hidden">
             Search articles
           </label>
