@@ -100,9 +100,11 @@ test('a published headline change shows on the article page and on home right af
 test('forged, replayed, oversized, unsigned and GET calls are refused and the page does not change', async ({ page, request }) => {
   const seed = docById(SEED);
   const path = `/articles/${seed.slug!.current}`;
-  // A freshly generated page: inside its 60 s lifetime only the webhook may change it.
+  // Freshly generated pages: inside their 60 s lifetime only the webhook may change them.
   expect((await webhook(request, seed)).status()).toBe(200);
   expect(await headline(page, path)).toBe(seed.title);
+  await page.goto('/');
+  await expect(page.getByRole('link', { name: seed.title!, exact: true }).first()).toBeVisible();
 
   const changed = { ...seed, title: `Should Never Appear (${Date.now()})` };
   touched.push(changed);
@@ -154,7 +156,12 @@ test('a renamed slug redirects permanently from the old URL to the new one', asy
 
   const old = await request.get(`/articles/${oldSlug}`, { maxRedirects: 0 });
   expect(old.status()).toBe(308);
-  expect(new URL(old.headers().location!, 'http://site').pathname).toBe(`/articles/${newSlug}`);
+  // Next 16.4 sends the Location header twice on the response that regenerates a cached
+  // redirect (vercel/next.js#82117); browsers follow it, a merging proxy would break it.
+  const locations = old.headersArray().filter((header) => header.name.toLowerCase() === 'location').map((header) => header.value);
+  if (locations.length > 1) test.info().annotations.push({ type: 'duplicate Location (next.js#82117)', description: locations.join(' | ') });
+  for (const location of locations) expect(new URL(location, 'http://site').pathname).toBe(`/articles/${newSlug}`);
+  expect(locations.length).toBeGreaterThan(0);
   await page.goto(`/articles/${oldSlug}`);
   await expect(page).toHaveURL(new RegExp(`/articles/${newSlug}$`));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(strike.title!);
