@@ -5,7 +5,7 @@ import { ArticleView } from '@/components/article-view';
 import { getArticle, getArticleRedirect, getRecentArticleSlugs } from '@/lib/content';
 import type { Perspective } from '@/lib/content/perspective';
 import { articleSummary } from '@/lib/content/summary';
-import { DraftBanner } from '@/lib/draft-mode/draft-banner';
+import { DraftBanner } from '@/components/draft-banner';
 
 type Props = { params: Promise<{ slug: string }> };
 
