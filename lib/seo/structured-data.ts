@@ -48,10 +48,14 @@ export function homeJsonLd(origin: string): Graph {
   return { '@context': 'https://schema.org', '@graph': [publisherJsonLd(origin), webSiteJsonLd(origin)] };
 }
 
-/** The image search engines show: the article's main image, else its generated Open Graph card. */
+/**
+ * The image search engines show: the article's main image, else the site logo.
+ * (The generated Open Graph card is no fallback here: Next.js serves it under a
+ * build-hashed path, `opengraph-image-<hash>`, that only the page's metadata knows.)
+ */
 function articleImage(article: Article, origin: string): string {
   const main = safeHref(article.mainImage?.asset.url);
-  return main ? at(origin, main) : at(origin, `${pathOf('articles', article.slug)}/opengraph-image`);
+  return at(origin, main ?? site.logoPath);
 }
 
 export function newsArticleJsonLd(article: Article, origin: string): NewsArticle {

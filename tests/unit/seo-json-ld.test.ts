@@ -45,8 +45,8 @@ describe('article structured data', () => {
     expect(article.dateModified).toBe('2026-11-11T00:00:00.000Z');
     expect(article.isBasedOn).toEqual(['https://state.example/']);
     expect(article.citation).toEqual([{ '@type': 'CreativeWork', name: 'State Broadcaster', url: 'https://state.example/' }]);
-    // No main image: the generated card stands in.
-    expect(article.image).toEqual([`${ORIGIN}/articles/hostile-markup/opengraph-image`]);
+    // No main image: the publisher's logo stands in.
+    expect(article.image).toEqual([`${ORIGIN}/logo.png`]);
     expect(article.author).toEqual([{ '@type': 'Person', name: 'Ada Writer', url: `${ORIGIN}/authors/ada` }]);
     expect(breadcrumbs.itemListElement).toEqual([
       { '@type': 'ListItem', position: 1, name: 'NextMinuteNews', item: `${ORIGIN}/` },
@@ -73,7 +73,7 @@ describe('article structured data', () => {
 
 describe('home structured data', () => {
   it('names the publisher and the site search', () => {
-    const [publisher, website] = homeJsonLd(ORIGIN)['@graph'] as Record<string, unknown>[];
+    const [publisher, website] = homeJsonLd(ORIGIN)['@graph'];
     expect(publisher).toMatchObject({ '@type': 'NewsMediaOrganization', name: 'NextMinuteNews', url: `${ORIGIN}/` });
     expect(website).toMatchObject({
       '@type': 'WebSite',
