@@ -38,8 +38,9 @@ export default defineConfig({
     trace: 'off',
   },
   projects: [
-    { name: 'sample', testMatch: /^(?!hostile).*\.spec\.ts$/, use: { baseURL: 'http://localhost:3101' } },
-    { name: 'hostile', testMatch: /hostile.*\.spec\.ts$/, use: { baseURL: 'http://localhost:3102' } },
+    // Playwright matches these against absolute paths.
+    { name: 'sample', testMatch: /\.spec\.ts$/, testIgnore: /\/hostile[^/]*\.spec\.ts$/, use: { baseURL: 'http://localhost:3101' } },
+    { name: 'hostile', testMatch: /\/hostile[^/]*\.spec\.ts$/, use: { baseURL: 'http://localhost:3102' } },
   ],
   webServer: [server('sample', 3101), server('hostile', 3102)],
 });

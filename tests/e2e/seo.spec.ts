@@ -13,10 +13,6 @@ function elements(xml: string): [string, string][] {
 }
 const texts = (xml: string, tag: string) => elements(xml).filter(([name]) => name === tag).map(([, text]) => text);
 
-test.beforeEach(({}, testInfo) => {
-  // Playwright's projects match file names loosely; this file belongs to one site.
-  test.skip(testInfo.project.name !== 'sample', 'runs against the sample site');
-});
 
 test('robots.txt names both sitemaps and keeps crawlers out of the Studio and the API', async ({ request, baseURL }) => {
   const robots = await (await request.get('/robots.txt')).text();

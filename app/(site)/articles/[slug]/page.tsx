@@ -5,6 +5,7 @@ import { ArticleView } from '@/components/article-view';
 import { getArticle, getArticleRedirect, getRecentArticleSlugs } from '@/lib/content';
 import type { Perspective } from '@/lib/content/perspective';
 import { articleSummary } from '@/lib/content/summary';
+import { site } from '@/lib/site';
 import { DraftBanner } from '@/components/draft-banner';
 
 type Props = { params: Promise<{ slug: string }> };
@@ -32,8 +33,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: article.title,
     description,
     alternates: { canonical: `/articles/${article.slug}` },
+    // A page's openGraph replaces the layout's, so the site name and URL are repeated here.
     openGraph: {
       type: 'article',
+      siteName: site.name,
+      url: `/articles/${article.slug}`,
       title: article.title,
       description,
       publishedTime: article.publishedAt,
