@@ -11,6 +11,8 @@ const nextConfig: NextConfig = {
   },
   // The end-to-end tests build one site per dataset, side by side.
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
+  // The build checks the site's own code; `npm test` type-checks everything, tests and scripts included.
+  typescript: { tsconfigPath: 'tsconfig.build.json' },
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
