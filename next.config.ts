@@ -1,5 +1,6 @@
 import type { NextConfig } from 'next';
 import { securityHeaders } from './lib/http/security-headers.ts';
+import { redisCacheConfig } from './lib/cache-handlers/next-config.ts';
 
 const nextConfig: NextConfig = {
   // Classic ISR pages with "use cache" data and cacheTag: see docs/decisions/0001-caching.md.
@@ -9,6 +10,8 @@ const nextConfig: NextConfig = {
     // revalidate is the safety net and bounds how late an embargoed article appears.
     content: { stale: 60, revalidate: 60, expire: 60 * 60 * 24 * 30 },
   },
+  // With REDIS_URL, several instances share the page and "use cache" caches: docs/scaling.md.
+  ...redisCacheConfig(process.env.REDIS_URL),
   // The end-to-end tests build one site per dataset, side by side.
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   // The build checks the site's own code; `npm test` type-checks everything, tests and scripts included.

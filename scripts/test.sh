@@ -20,3 +20,9 @@ bash scripts/e2e-build.sh
 
 echo "== end-to-end tests (Playwright, Debian Chromium)"
 playwright test
+
+# Several instances sharing one Redis cache (docs/scaling.md): builds .next-scale with REDIS_URL,
+# runs its own redis-server, two `next start` on 3201/3202, a publish via A must show on B, and
+# both must keep answering while Redis is stopped.
+echo "== scale test (two instances, one Redis)"
+bash scripts/scale-test.sh
