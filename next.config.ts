@@ -8,7 +8,8 @@ const nextConfig: NextConfig = {
   cacheLife: {
     // Content pages: regenerated on publish through the webhook; the time-based
     // revalidate is the safety net and bounds how late an embargoed article appears.
-    content: { stale: 60, revalidate: 60, expire: 60 * 60 * 24 * 30 },
+    // CONTENT_REVALIDATE_SECONDS (build time) shortens it for the fault tests (tests/faults).
+    content: { stale: 60, revalidate: Number(process.env.CONTENT_REVALIDATE_SECONDS) || 60, expire: 60 * 60 * 24 * 30 },
   },
   // With REDIS_URL, several instances share the page and "use cache" caches: docs/scaling.md.
   ...redisCacheConfig(process.env.REDIS_URL),

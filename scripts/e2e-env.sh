@@ -7,6 +7,8 @@ e2e_env() {
       export CONTENT_DATASET="$PWD/tests/fixtures/hostile" NEXT_DIST_DIR=".next-e2e-hostile" PORT=3102 ;;
   esac
   export SITE_URL="http://localhost:$PORT"
+  # The search budget (proxy.ts) is read at start; the search tests stay far below this one.
+  export SEARCH_RATE_LIMIT=10000
   export SANITY_REVALIDATE_SECRET="e2e-webhook-secret" PREVIEW_SECRET="e2e-preview-secret"
   # Never used to reach Sanity here (no project id): present so the bundle test can prove no token
   # reaches client JavaScript.

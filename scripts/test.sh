@@ -21,6 +21,9 @@ bash scripts/e2e-build.sh
 echo "== end-to-end tests (Playwright, Debian Chromium)"
 playwright test
 
+echo "== fault tests: a broken content source, and the search rate limit (builds two more sites)"
+playwright test --config tests/faults/playwright.config.ts
+
 # Several instances sharing one Redis cache (docs/scaling.md): builds .next-scale with REDIS_URL,
 # runs its own redis-server, two `next start` on 3201/3202, a publish via A must show on B, and
 # both must keep answering while Redis is stopped.

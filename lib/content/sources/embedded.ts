@@ -33,6 +33,11 @@ export function createEmbeddedSource(datasetPath: string, log: (message: string)
     if (snapshot && snapshot.file === file && snapshot.version === version) return snapshot;
     const { docs, problems } = readDatasetFile(file);
     for (const problem of problems) log(`[content] ${file}:${problem.line}: skipped, ${problem.message}`);
+    // A garbled or emptied file must not read as "no articles": that would turn every page into a
+    // cached 404. Throwing keeps the last good pages until the file is fixed (tests/faults).
+    if (docs.length === 0 && (problems.length > 0 || (snapshot?.published.length ?? 0) > 0)) {
+      throw new Error(`The embedded dataset ${file} has no readable document (${problems.length} bad lines): keeping the last good content until it is fixed.`);
+    }
     const all = withImageAssets(docs, file);
     snapshot = {
       file,
