@@ -1,7 +1,5 @@
 import { contentHash, deterministicKey } from '../portable-text/keys.ts';
-import { ledeOf } from '../portable-text/plain-text.ts';
 import { slugify } from '../portable-text/slugify.ts';
-import { summarize } from '../portable-text/summarize.ts';
 import type { PortableTextBlock } from '../portable-text/types.ts';
 import type { Correction, ParsedArticle } from './parsed-article.ts';
 import { documentId, referenceTo, type Reference } from './references.ts';
@@ -78,7 +76,10 @@ export function buildArticleDocument(
   const id = documentId('article', slug);
   const old = existing ?? {};
 
-  const standfirst = options.standfirst ?? parsed.standfirst ?? summarize(ledeOf(parsed.body), STANDFIRST_MAX);
+  // No standfirst given means none: the lede stays in the body, and summaries
+  // (meta description, feeds, cards) cut the lede themselves. A generated one
+  // would repeat the lede right above it on the page.
+  const standfirst = options.standfirst ?? parsed.standfirst ?? '';
   if (standfirst.length > STANDFIRST_MAX) {
     throw new Error(`The standfirst is ${standfirst.length} characters; at most ${STANDFIRST_MAX} are allowed.`);
   }

@@ -48,10 +48,14 @@ describe('planArticleImport for a new wire story', () => {
     expect(plan.log).toEqual([expect.stringContaining('created tag tag-central-asia')]);
   });
 
-  it('derives a standfirst from the lede within 300 characters, at a sentence end', () => {
-    expect(plan.article.standfirst!.length).toBeLessThanOrEqual(300);
-    expect(plan.article.standfirst).toMatch(/^In the heart of Central Asia, Kazakhstan is walking a diplomatic tightrope\./);
-    expect(plan.article.standfirst).toMatch(/\.$/);
+  it('gives no standfirst when none is given: the lede stays in the body, not repeated above it', () => {
+    expect(plan.article.standfirst).toBeUndefined();
+    expect(plan.article.body[0]!.children[0]!.text).toMatch(/^In the heart of Central Asia/);
+  });
+
+  it('takes a standfirst when one is given', () => {
+    const given = planArticleImport(parseWireCopy(seed), { now: '2026-11-20T08:05:00Z', standfirst: 'A short summary.' }, dataset);
+    expect(given.article.standfirst).toBe('A short summary.');
   });
 
   it('creates a source for an unknown sign-off, kind "other" unless known', () => {
@@ -79,7 +83,7 @@ describe('re-importing the same headline', () => {
 
   it('replaces the copy and the sign-off source', () => {
     expect(second.article.body[0]!.children[0]!.text).toMatch(/^Deep in Central Asia/);
-    expect(second.article.standfirst).toMatch(/^Deep in Central Asia/);
+    expect(second.article.standfirst).toBeUndefined();
     expect(second.article.sources).toEqual([ref('source-meridian-wire')]);
   });
 
