@@ -27,6 +27,8 @@ test('the seed article reads as the wire copy meant it', async ({ page }) => {
   await expect(lists.nth(0).getByRole('listitem')).toHaveCount(2);
   await expect(lists.nth(1).getByRole('listitem')).toHaveCount(3);
   await expect(body.getByRole('paragraph').first()).toHaveText(/^In the heart of Central Asia/);
+  // Wire copy has no standfirst: the lede is not repeated above the body.
+  await expect(page.locator('.standfirst')).toHaveCount(0);
   // The sign-off became the lead source, not a line of text.
   await expect(body).not.toContainText('— NextMinuteNews');
   await expect(page.locator('.sources')).toContainText('NextMinuteNews');
