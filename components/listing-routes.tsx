@@ -137,11 +137,17 @@ export function firstPageRoute(kind: Kind) {
   };
 }
 
+/**
+ * Older listing pages past these render on first request and are cached like any ISR page,
+ * so the build does not grow with the archive (a 10,000-article archive meant ~2,000 pages).
+ */
+const PRERENDERED_LISTING_PAGES = 5;
+
 export function nthPageRoute(kind: Kind) {
   return {
     async generateStaticParams() {
       return (await owners[kind]()).flatMap(({ slug, count }) => {
-        const pages = Math.ceil(count / site.pageSize);
+        const pages = Math.min(Math.ceil(count / site.pageSize), PRERENDERED_LISTING_PAGES);
         return Array.from({ length: Math.max(0, pages - 1) }, (_, index) => ({ slug, n: String(index + 2) }));
       });
     },
