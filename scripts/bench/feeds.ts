@@ -1,0 +1,24 @@
+import { loadFeedContent } from '../../lib/content/feed.ts';
+import { createEmbeddedSource } from '../../lib/content/sources/embedded.ts';
+import { feedDocument, type FeedFormat } from '../../lib/feeds/document.ts';
+
+/*
+ * Feed generation over a large archive, in process: the GROQ query over the embedded
+ * dataset, then the feed builder (lib/feeds) for each format, timed separately.
+ */
+export type FeedTimes = { articles: number; queryMs: number; build: Record<FeedFormat, { ms: number; bytes: number }> };
+
+export async function feedTimes(datasetFolder: string, limit: number): Promise<FeedTimes> {
+  const source = createEmbeddedSource(datasetFolder, () => {});
+  let started = performance.now();
+  const { value } = await loadFeedContent(source, { kind: 'site' }, limit);
+  const queryMs = performance.now() - started;
+  if (!value) throw new Error('no feed content');
+  const build = {} as FeedTimes['build'];
+  for (const format of ['rss', 'atom', 'json'] as const) {
+    started = performance.now();
+    const doc = feedDocument(format, value, 'https://example.org');
+    build[format] = { ms: performance.now() - started, bytes: Buffer.byteLength(doc.body) };
+  }
+  return { articles: value.articles.length, queryMs, build };
+}
