@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { ArticleCard } from '@/lib/content';
 import { ArticleList } from './article-card';
-import { Pagination } from './pagination';
+import { Pagination, pageHref } from './pagination';
 
 type Props = {
   kicker: string;
@@ -37,7 +37,7 @@ export function ListingView({ kicker, title, intro, articles, total, page, pageC
         </p>
       </header>
       <ArticleList articles={articles} label={`Articles: ${title}`} />
-      <Pagination base={base} page={page} pageCount={pageCount} />
+      <Pagination page={page} pageCount={pageCount} hrefFor={(n) => pageHref(base, n)} />
     </>
   );
 }

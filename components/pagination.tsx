@@ -5,21 +5,31 @@ export function pageHref(base: string, page: number): string {
   return page <= 1 ? base : `${base}/page/${page}`;
 }
 
-export function Pagination({ base, page, pageCount }: { base: string; page: number; pageCount: number }) {
+type Props = {
+  page: number;
+  pageCount: number;
+  hrefFor: (page: number) => string;
+  label?: string;
+  previousText?: string;
+  nextText?: string;
+};
+
+/** Previous/next links with `rel`, and where the reader is. */
+export function Pagination({ page, pageCount, hrefFor, label = 'Pages', previousText = '← Newer', nextText = 'Older →' }: Props) {
   if (pageCount <= 1) return null;
   return (
-    <nav className="pagination" aria-label="Pages">
+    <nav className="pagination" aria-label={label}>
       {page > 1 && (
-        <Link rel="prev" href={pageHref(base, page - 1)}>
-          ← Newer
+        <Link rel="prev" href={hrefFor(Math.min(page - 1, pageCount))}>
+          {previousText}
         </Link>
       )}
       <span aria-current="page">
         Page {page} of {pageCount}
       </span>
       {page < pageCount && (
-        <Link rel="next" href={pageHref(base, page + 1)}>
-          Older →
+        <Link rel="next" href={hrefFor(page + 1)}>
+          {nextText}
         </Link>
       )}
     </nav>

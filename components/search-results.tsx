@@ -5,6 +5,7 @@ import { excerptAround, highlightParts } from '@/lib/content/search-terms';
 import { directionOf } from '@/lib/format/direction';
 import { site } from '@/lib/site';
 import { DateTime } from './date-time';
+import { Pagination } from './pagination';
 import { SearchHighlight } from './search-highlight';
 
 export function searchHref(query: string, page: number): string {
@@ -67,23 +68,14 @@ export function SearchResults({ query, terms, result }: { query: string; terms: 
           })}
         </ol>
       )}
-      {pageCount > 1 && (
-        <nav className="pagination" aria-label="Result pages">
-          {page > 1 && (
-            <Link rel="prev" href={searchHref(query, Math.min(page - 1, pageCount))}>
-              ← Previous
-            </Link>
-          )}
-          <span aria-current="page">
-            Page {page} of {pageCount}
-          </span>
-          {page < pageCount && (
-            <Link rel="next" href={searchHref(query, page + 1)}>
-              Next →
-            </Link>
-          )}
-        </nav>
-      )}
+      <Pagination
+        page={page}
+        pageCount={pageCount}
+        hrefFor={(n) => searchHref(query, n)}
+        label="Result pages"
+        previousText="← Previous"
+        nextText="Next →"
+      />
     </>
   );
 }

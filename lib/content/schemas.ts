@@ -32,6 +32,14 @@ function refList<T extends z.ZodType>(item: T) {
     );
 }
 
+/** A BCP 47 tag; missing or malformed means the site's language, never a broken `lang`. */
+export const languageSchema = z
+  .string()
+  .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)
+  .nullish()
+  .catch(undefined)
+  .transform((language) => language ?? 'en');
+
 export const sourceKinds = ['wire', 'newspaper', 'broadcaster', 'magazine', 'online', 'agency', 'government', 'ngo', 'other'] as const;
 
 export const imageSchema = z
@@ -72,12 +80,7 @@ export const articleCardSchema = z.object({
   _updatedAt: optionalIsoDate,
   title: text,
   slug: text,
-  language: z
-    .string()
-    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)
-    .nullish()
-    .catch(undefined)
-    .transform((language) => language ?? 'en'),
+  language: languageSchema,
   standfirst: optionalText,
   publishedAt: isoDate,
   updatedAt: optionalIsoDate,

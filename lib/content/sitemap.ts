@@ -2,6 +2,7 @@ import { defineQuery } from 'groq';
 import { z } from 'zod';
 import { parseEach } from './parse.ts';
 import { isPublic, isPublicArticle } from './queries.ts';
+import { languageSchema } from './schemas.ts';
 import type { QuerySource } from './sources/query-source.ts';
 
 /*
@@ -60,12 +61,7 @@ export const newsEntrySchema = z.object({
   _id: z.string(),
   title: z.string().trim().min(1),
   slug,
-  language: z
-    .string()
-    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)
-    .nullish()
-    .catch(undefined)
-    .transform((language) => language ?? 'en'),
+  language: languageSchema,
   publishedAt: z.iso.datetime({ offset: true }),
 });
 
