@@ -23,7 +23,7 @@ import { renderTable } from './bench/table.ts';
 const root = path.resolve(import.meta.dirname, '..');
 const work = path.join(root, '.tmp/bench');
 const SECRET = 'bench-webhook-secret';
-const PORTS = { next: 3131, staticNginx: 3132, proxy: 3133, bare: 3134 };
+const PORTS = { next: 3131, staticNginx: 3132, proxy: 3133, bare: 3134, next2: 3136, proxy2: 3137 };
 const RUN_SECONDS = Number(process.env.BENCH_RUN_SECONDS ?? 10);
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
 const ARCHIVE = Number(process.env.BENCH_ARCHIVE ?? 10_000);
@@ -126,19 +126,34 @@ async function main() {
       servers.push(staticNginx);
       console.log('bench: the same HTML from nginx as a static file');
       article.nginxStatic = runWrk(staticNginx.url, ['/article'], wrkOptions);
-      const conf = cachingProxyConfig(root, path.join(work, 'nginx-proxy'), PORTS.proxy, PORTS.next);
+      const conf = cachingProxyConfig(root, path.join(work, 'nginx-proxy'), PORTS.proxy, [PORTS.next]);
       if (conf) {
         const proxy = await startCachingProxy(path.join(work, 'nginx-proxy'), conf, PORTS.proxy, ARTICLE);
         servers.push(proxy);
         await warm(proxy.url, [ARTICLE]);
-        console.log(`bench: the article through ${PROXY_CONFIG} (caching proxy)`);
+        console.log(`bench: the article through ${PROXY_CONFIG} (caching proxy, one instance)`);
         article.cachingProxy = runWrk(proxy.url, [ARTICLE], wrkOptions);
+        await proxy.stop();
+
+        // The same proxy in front of two instances of the same build (docs/scaling.md).
+        const second = await startNext(root, '.next-bench', PORTS.next2, sampleEnv);
+        servers.push(second);
+        const conf2 = cachingProxyConfig(root, path.join(work, 'nginx-proxy-2'), PORTS.proxy2, [PORTS.next, PORTS.next2])!;
+        const proxy2 = await startCachingProxy(path.join(work, 'nginx-proxy-2'), conf2, PORTS.proxy2, ARTICLE);
+        servers.push(proxy2);
+        await warm(proxy2.url, [ARTICLE]);
+        console.log(`bench: the article through ${PROXY_CONFIG} (caching proxy, two instances)`);
+        article.cachingProxyTwoInstances = runWrk(proxy2.url, [ARTICLE], wrkOptions);
+        await proxy2.stop();
+        await second.stop();
       } else {
         article.cachingProxy = `not available: ${PROXY_CONFIG} is not in this checkout`;
+        article.cachingProxyTwoInstances = article.cachingProxy;
       }
     } else {
       article.nginxStatic = 'not available: nginx could not be installed';
       article.cachingProxy = 'not available: nginx could not be installed';
+      article.cachingProxyTwoInstances = article.cachingProxy;
     }
 
     console.log('bench: client JavaScript per page type');

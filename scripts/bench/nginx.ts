@@ -45,8 +45,11 @@ http {
 
 export const PROXY_CONFIG = 'deploy/nginx.conf';
 
-/** deploy/nginx.conf with its ports and paths moved into the temp dir; undefined when the file is absent. */
-export function cachingProxyConfig(root: string, dir: string, port: number, upstreamPort: number): string | undefined {
+/**
+ * deploy/nginx.conf with its ports and paths moved into the temp dir and its upstream
+ * pointed at the given `next start` ports; undefined when the file is absent.
+ */
+export function cachingProxyConfig(root: string, dir: string, port: number, upstreamPorts: number[]): string | undefined {
   const file = path.join(root, PROXY_CONFIG);
   if (!existsSync(file)) return undefined;
   let upstreamDone = false;
@@ -60,7 +63,7 @@ export function cachingProxyConfig(root: string, dir: string, port: number, upst
     .replace(/^(\s*)server 127\.0\.0\.1:\d+[^;]*;\n/gm, (_line, indent: string) => {
       if (upstreamDone) return '';
       upstreamDone = true;
-      return `${indent}server 127.0.0.1:${upstreamPort};\n`;
+      return upstreamPorts.map((upstream) => `${indent}server 127.0.0.1:${upstream};\n`).join('');
     })
     .replace(/listen \d+;/, `listen 127.0.0.1:${port};`);
 }

@@ -45,7 +45,8 @@ export function renderTable(r: BenchResults): string {
   const rows: [string, string][] = [
     ['Article page, `next start`', served(r.article.next, r.article.nginxStatic)],
     ['Same HTML, nginx static file', served(r.article.nginxStatic)],
-    ['Article via `deploy/nginx.conf` (caching proxy)', served(r.article.cachingProxy, r.article.nginxStatic)],
+    ['Article via `deploy/nginx.conf` (caching proxy), one instance', served(r.article.cachingProxy, r.article.nginxStatic)],
+    ['Article via `deploy/nginx.conf` (caching proxy), two instances', served(r.article.cachingProxyTwoInstances, r.article.nginxStatic)],
     ['Client JS: home', js('home')],
     ['Client JS: article', js('article')],
     ['Client JS: tag page', js('tag')],
