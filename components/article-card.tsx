@@ -4,6 +4,7 @@ import { articleSummary } from '@/lib/content/summary';
 import { directionOf } from '@/lib/format/direction';
 import { ContentImageFigure } from './content-image';
 import { DateTime } from './date-time';
+import { articlePath, tagPath } from '@/lib/urls/paths';
 
 export function ArticleCard({ article, headingLevel = 2 }: { article: Card; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
@@ -14,11 +15,11 @@ export function ArticleCard({ article, headingLevel = 2 }: { article: Card; head
       <ContentImageFigure image={article.mainImage} sizes="(min-width: 64rem) 30rem, (min-width: 40rem) 50vw, 100vw" caption={false} className="card-image" />
       {leadTag && (
         <p className="kicker">
-          <Link href={`/tags/${leadTag.slug}`}>{leadTag.title}</Link>
+          <Link href={tagPath(leadTag.slug)}>{leadTag.title}</Link>
         </p>
       )}
       <Heading className="card-title">
-        <Link href={`/articles/${article.slug}`}>{article.title}</Link>
+        <Link href={articlePath(article.slug)}>{article.title}</Link>
       </Heading>
       {summary && <p className="card-summary">{summary}</p>}
       <p className="meta">

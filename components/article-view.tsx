@@ -12,6 +12,7 @@ import { JsonLd } from './json-ld';
 import { PortableTextBody } from './portable-text-body';
 import { RelatedStories } from './related-stories';
 import { SourceLabel } from './source-label';
+import { authorPath, tagPath } from '@/lib/urls/paths';
 
 /** One article as a reader sees it. Needs no client JavaScript. */
 export function ArticleView({ article }: { article: Article }) {
@@ -25,7 +26,7 @@ export function ArticleView({ article }: { article: Article }) {
     <Breadcrumbs
       trail={[
         { name: 'Home', href: '/' },
-        ...(leadTag ? [{ name: leadTag.title, href: `/tags/${leadTag.slug}` }] : []),
+        ...(leadTag ? [{ name: leadTag.title, href: tagPath(leadTag.slug) }] : []),
         { name: article.title, lang: article.language },
       ]}
     />
@@ -36,7 +37,7 @@ export function ArticleView({ article }: { article: Article }) {
           <ul className="kicker tags" aria-label="Topics">
             {article.tags.map((tag) => (
               <li key={tag._id}>
-                <Link href={`/tags/${tag.slug}`}>{tag.title}</Link>
+                <Link href={tagPath(tag.slug)}>{tag.title}</Link>
               </li>
             ))}
           </ul>
@@ -50,7 +51,7 @@ export function ArticleView({ article }: { article: Article }) {
               {article.authors.map((author, index) => (
                 <span key={author._id}>
                   {index > 0 && (index === article.authors.length - 1 ? ' and ' : ', ')}
-                  <Link href={`/authors/${author.slug}`} rel="author">
+                  <Link href={authorPath(author.slug)} rel="author">
                     {author.name}
                   </Link>
                 </span>

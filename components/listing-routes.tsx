@@ -11,7 +11,8 @@ import {
 import { safeWebUrl } from '@/lib/urls/safe-href';
 import { site } from '@/lib/site';
 import { ListingView } from './listing-view';
-import { sourceKindName } from './source-label';
+import { StateAffiliatedBadge, sourceKindName } from './source-label';
+import { contentPath, parsePageNumber } from '@/lib/urls/paths';
 
 /*
  * Tag, source and author pages work alike: /<kind>s/<slug> is page 1 and
@@ -30,7 +31,7 @@ const owners = {
 };
 
 async function loadView(kind: Kind, slug: string, page: number) {
-  const base = `/${kind}s/${slug}`;
+  const base = contentPath(`${kind}s`, slug);
   if (kind === 'tag') {
     const listing = await getTagListing(slug, page);
     if (!listing) return null;
@@ -59,7 +60,11 @@ async function loadView(kind: Kind, slug: string, page: number) {
       description: owner.description ?? `Stories from ${owner.name} on ${site.name}.`,
       intro: (
         <div className="listing-intro">
-          {owner.stateAffiliated && <p className="badge badge-state">State-affiliated media</p>}
+          {owner.stateAffiliated && (
+            <p>
+              <StateAffiliatedBadge />
+            </p>
+          )}
           {owner.description && <p>{owner.description}</p>}
           {url && (
             <p>
@@ -85,10 +90,6 @@ async function loadView(kind: Kind, slug: string, page: number) {
     intro: owner.bio ? <p className="listing-intro">{owner.bio}</p> : undefined,
     feedHref: undefined,
   };
-}
-
-function parsePageNumber(n: string): number | null {
-  return /^[1-9]\d{0,5}$/.test(n) ? Number(n) : null;
 }
 
 async function renderListing(kind: Kind, slug: string, page: number) {
@@ -160,7 +161,7 @@ export function nthPageRoute(kind: Kind) {
       const { slug, n } = await params;
       const page = parsePageNumber(n);
       if (page === null) notFound();
-      if (page === 1) permanentRedirect(`/${kind}s/${slug}`);
+      if (page === 1) permanentRedirect(contentPath(`${kind}s`, slug));
       return renderListing(kind, slug, page);
     },
   };

@@ -3,6 +3,7 @@ import type { Article, ArticleCard } from '@/lib/content';
 import { getOnward, onwardFrom } from '@/lib/content/related';
 import { directionOf } from '@/lib/format/direction';
 import { DateTime } from './date-time';
+import { articlePath, sourcePath } from '@/lib/urls/paths';
 
 function StoryList({ articles }: { articles: ArticleCard[] }) {
   return (
@@ -10,7 +11,7 @@ function StoryList({ articles }: { articles: ArticleCard[] }) {
       {articles.map((article) => (
         <li key={article._id} lang={article.language} dir={directionOf(article.language)}>
           <h3 className="story-title">
-            <Link href={`/articles/${article.slug}`}>{article.title}</Link>
+            <Link href={articlePath(article.slug)}>{article.title}</Link>
           </h3>
           <p className="meta">
             <DateTime iso={article.publishedAt} language={article.language} dateOnly />
@@ -47,7 +48,7 @@ export async function RelatedStories({ article }: { article: Article }) {
           </h2>
           <StoryList articles={fromSource} />
           <p className="more-link">
-            <Link href={`/sources/${leadSource.slug}`}>All stories from {leadSource.name}</Link>
+            <Link href={sourcePath(leadSource.slug)}>All stories from {leadSource.name}</Link>
           </p>
         </section>
       )}
@@ -56,7 +57,7 @@ export async function RelatedStories({ article }: { article: Article }) {
           {previous && (
             <p className="prev">
               <span className="label">Previous in {leadTag.title}</span>
-              <Link href={`/articles/${previous.slug}`} rel="prev" lang={previous.language}>
+              <Link href={articlePath(previous.slug)} rel="prev" lang={previous.language}>
                 {previous.title}
               </Link>
             </p>
@@ -64,7 +65,7 @@ export async function RelatedStories({ article }: { article: Article }) {
           {next && (
             <p className="next">
               <span className="label">Next in {leadTag.title}</span>
-              <Link href={`/articles/${next.slug}`} rel="next" lang={next.language}>
+              <Link href={articlePath(next.slug)} rel="next" lang={next.language}>
                 {next.title}
               </Link>
             </p>

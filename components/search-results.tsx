@@ -7,6 +7,7 @@ import { site } from '@/lib/site';
 import { DateTime } from './date-time';
 import { Pagination } from './pagination';
 import { SearchHighlight } from './search-highlight';
+import { articlePath } from '@/lib/urls/paths';
 
 export function searchHref(query: string, page: number): string {
   const params = new URLSearchParams({ q: query });
@@ -45,7 +46,7 @@ export function SearchResults({ query, terms, result }: { query: string; terms: 
             return (
               <li key={article._id} lang={article.language} dir={directionOf(article.language)}>
                 <h2 className="search-result-title">
-                  <Link href={`/articles/${article.slug}`}>
+                  <Link href={articlePath(article.slug)}>
                     <SearchHighlight text={article.title} terms={terms} />
                   </Link>
                 </h2>

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getTags } from '@/lib/content';
 import { site } from '@/lib/site';
+import { tagPath } from '@/lib/urls/paths';
 
 export async function SiteHeader() {
   const tags = (await getTags()).filter((tag) => tag.count > 0).slice(0, 8);
@@ -26,7 +27,7 @@ export async function SiteHeader() {
           <ul>
             {tags.map((tag) => (
               <li key={tag._id}>
-                <Link href={`/tags/${tag.slug}`}>{tag.title}</Link>
+                <Link href={tagPath(tag.slug)}>{tag.title}</Link>
               </li>
             ))}
           </ul>

@@ -5,6 +5,7 @@ import { getHome, getTags } from '@/lib/content';
 import { serverEnv } from '@/lib/env';
 import { homeJsonLd } from '@/lib/seo/structured-data';
 import { site } from '@/lib/site';
+import { tagPath } from '@/lib/urls/paths';
 
 export default async function HomePage() {
   const [{ featured, latest }, tags] = await Promise.all([getHome(), getTags()]);
@@ -40,7 +41,7 @@ export default async function HomePage() {
           <ul className="chips">
             {tags.map((tag) => (
               <li key={tag._id}>
-                <Link href={`/tags/${tag.slug}`}>
+                <Link href={tagPath(tag.slug)}>
                   {tag.title} <span className="count">({tag.count})</span>
                 </Link>
               </li>

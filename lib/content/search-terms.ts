@@ -6,6 +6,8 @@
  * fail to compile nor turn into an expensive wildcard scan.
  */
 
+import { parsePageNumber } from '../urls/paths.ts';
+
 /** Characters of the raw query considered at all: a search box, not a document. */
 export const MAX_QUERY_LENGTH = 200;
 /** `match` ANDs its terms: more than a few only narrows results to nothing and costs time. */
@@ -39,7 +41,7 @@ export function displayQuery(raw: unknown): string {
 
 /** `?page=` as a page number; anything odd is page 1. */
 export function searchPageNumber(raw: unknown): number {
-  return typeof raw === 'string' && /^[1-9]\d{0,4}$/.test(raw) ? Number(raw) : 1;
+  return parsePageNumber(typeof raw === 'string' ? raw : null) ?? 1;
 }
 
 export type TextPart = { text: string; match: boolean };

@@ -4,6 +4,7 @@ import { articleSummary } from '../content/summary.ts';
 import { modifiedAt } from '../seo/modified.ts';
 import { safeHref } from '../urls/safe-href.ts';
 import { absoluteUrl, bodyHtml, imageHtml } from './body-html.ts';
+import { contentPath } from '../urls/paths.ts';
 
 /*
  * One article as every feed format carries it, built once from the content
@@ -50,7 +51,6 @@ export function articleUrn(id: string): string {
   return `urn:nextminutenews:article:${id}`;
 }
 
-const path = (kind: string, slug: string) => `/${kind}/${encodeURIComponent(slug)}`;
 
 /** Plain text as HTML text, for the feed elements that hold HTML (RSS description, Atom html). */
 export function textAsHtml(text: string): string {
@@ -62,15 +62,15 @@ export function toFeedItem(article: FeedArticle, origin: string): FeedItem {
   const lead = article.mainImage ? imageHtml(article.mainImage, origin) : '';
   return {
     id: articleUrn(article._id),
-    url: new URL(path('articles', article.slug), origin).href,
+    url: new URL(contentPath('articles', article.slug), origin).href,
     title: article.title,
     summary: articleSummary(article),
     contentHtml: lead + bodyHtml(article.body, origin),
     published: new Date(article.publishedAt).toISOString(),
     modified: modifiedAt(article),
     language: article.language,
-    authors: article.authors.map((author) => ({ name: author.name, url: new URL(path('authors', author.slug), origin).href })),
-    categories: article.tags.map((tag) => ({ name: tag.title, url: new URL(path('tags', tag.slug), origin).href })),
+    authors: article.authors.map((author) => ({ name: author.name, url: new URL(contentPath('authors', author.slug), origin).href })),
+    categories: article.tags.map((tag) => ({ name: tag.title, url: new URL(contentPath('tags', tag.slug), origin).href })),
     image: image ? absoluteUrl(image, origin) : undefined,
   };
 }

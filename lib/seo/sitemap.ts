@@ -1,6 +1,7 @@
 import type { NewsEntry, SitemapContent, SitemapOwnerEntry } from '../content/sitemap.ts';
 import { latestOf, modifiedAt } from './modified.ts';
 import { xmlEscape } from './xml.ts';
+import { contentPath, type PathKind } from '../urls/paths.ts';
 
 /*
  * Sitemaps (sitemaps.org 0.9) and the Google News sitemap, as pure functions
@@ -13,18 +14,17 @@ export const SITEMAP_URL_LIMIT = 50_000;
 
 export type SitemapUrl = { path: string; lastmod?: string };
 
-const at = (kind: string, slug: string) => `/${kind}/${encodeURIComponent(slug)}`;
 
-function ownerUrls(kind: string, owners: readonly SitemapOwnerEntry[]): SitemapUrl[] {
+function ownerUrls(kind: PathKind, owners: readonly SitemapOwnerEntry[]): SitemapUrl[] {
   return owners.map((owner) => ({
-    path: at(kind, owner.slug),
+    path: contentPath(kind, owner.slug),
     lastmod: latestOf([owner._updatedAt, owner.newest?.publishedAt, owner.newest?.updatedAt].filter((date): date is string => Boolean(date))),
   }));
 }
 
 /** Every public page worth indexing, with when it last changed. */
 export function sitemapUrls(content: SitemapContent): SitemapUrl[] {
-  const articles = content.articles.map((article) => ({ path: at('articles', article.slug), lastmod: modifiedAt(article) }));
+  const articles = content.articles.map((article) => ({ path: contentPath('articles', article.slug), lastmod: modifiedAt(article) }));
   return [
     { path: '/', lastmod: latestOf(articles.map((article) => article.lastmod)) },
     ...articles,
@@ -80,7 +80,7 @@ export function newsSitemapXml(entries: readonly NewsEntry[], origin: string, pu
   const urls = entries.map((entry) =>
     [
       '  <url>',
-      `    <loc>${xmlEscape(new URL(at('articles', entry.slug), origin).href)}</loc>`,
+      `    <loc>${xmlEscape(new URL(contentPath('articles', entry.slug), origin).href)}</loc>`,
       '    <news:news>',
       '      <news:publication>',
       `        <news:name>${xmlEscape(publicationName)}</news:name>`,

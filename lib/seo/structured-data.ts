@@ -4,6 +4,7 @@ import { articleSummary } from '../content/summary.ts';
 import { site } from '../site.ts';
 import { safeHref, safeWebUrl } from '../urls/safe-href.ts';
 import { modifiedAt } from './modified.ts';
+import { contentPath } from '../urls/paths.ts';
 
 /*
  * schema.org structured data for search engines, typed with schema-dts:
@@ -12,7 +13,6 @@ import { modifiedAt } from './modified.ts';
  */
 
 const at = (origin: string, path: string) => new URL(path, origin).href;
-const pathOf = (kind: string, slug: string) => `/${kind}/${encodeURIComponent(slug)}`;
 
 export function publisherJsonLd(origin: string): NewsMediaOrganization {
   return {
@@ -59,7 +59,7 @@ function articleImage(article: Article, origin: string): string {
 }
 
 export function newsArticleJsonLd(article: Article, origin: string): NewsArticle {
-  const url = at(origin, pathOf('articles', article.slug));
+  const url = at(origin, contentPath('articles', article.slug));
   const cited = article.sources.flatMap((source) => {
     const sourceUrl = safeWebUrl(source.url);
     return sourceUrl ? [{ name: source.name, url: sourceUrl }] : [];
@@ -75,7 +75,7 @@ export function newsArticleJsonLd(article: Article, origin: string): NewsArticle
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     url,
     image: [articleImage(article, origin)],
-    author: article.authors.map((author) => ({ '@type': 'Person', name: author.name, url: at(origin, pathOf('authors', author.slug)) })),
+    author: article.authors.map((author) => ({ '@type': 'Person', name: author.name, url: at(origin, contentPath('authors', author.slug)) })),
     publisher: publisherJsonLd(origin),
     keywords: article.tags.map((tag) => tag.title),
     articleSection: article.tags[0]?.title,
@@ -92,8 +92,8 @@ export function newsArticleJsonLd(article: Article, origin: string): NewsArticle
 export function articleBreadcrumbJsonLd(article: Article, origin: string): BreadcrumbList {
   const trail = [
     { name: site.name, url: at(origin, '/') },
-    ...(article.tags[0] ? [{ name: article.tags[0].title, url: at(origin, pathOf('tags', article.tags[0].slug)) }] : []),
-    { name: article.title, url: at(origin, pathOf('articles', article.slug)) },
+    ...(article.tags[0] ? [{ name: article.tags[0].title, url: at(origin, contentPath('tags', article.tags[0].slug)) }] : []),
+    { name: article.title, url: at(origin, contentPath('articles', article.slug)) },
   ];
   return {
     '@type': 'BreadcrumbList',

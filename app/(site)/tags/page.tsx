@@ -1,5 +1,7 @@
 import Link from 'next/link';
+import { articleCount } from '@/components/source-label';
 import { getTags } from '@/lib/content';
+import { tagPath } from '@/lib/urls/paths';
 
 export const metadata = { title: 'Topics', alternates: { canonical: '/tags' } };
 
@@ -11,8 +13,8 @@ export default async function TagsPage() {
       <ul className="directory">
         {tags.map((tag) => (
           <li key={tag._id}>
-            <Link href={`/tags/${tag.slug}`}>{tag.title}</Link>
-            <span className="count"> · {tag.count === 1 ? '1 article' : `${tag.count} articles`}</span>
+            <Link href={tagPath(tag.slug)}>{tag.title}</Link>
+            <span className="count"> · {articleCount(tag.count)}</span>
             {tag.description && <p>{tag.description}</p>}
           </li>
         ))}
