@@ -7,6 +7,8 @@ import type { Perspective } from '@/lib/content/perspective';
 import { articleSummary } from '@/lib/content/summary';
 import { site } from '@/lib/site';
 import { DraftBanner } from '@/components/draft-banner';
+import { articlePath } from '@/lib/urls/paths';
+import { modifiedAt } from '@/lib/seo/modified';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -32,16 +34,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     ...(perspective === 'drafts' ? { robots: { index: false, follow: false } } : {}),
     title: article.title,
     description,
-    alternates: { canonical: `/articles/${article.slug}` },
+    alternates: { canonical: articlePath(article.slug) },
     // A page's openGraph replaces the layout's, so the site name and URL are repeated here.
     openGraph: {
       type: 'article',
       siteName: site.name,
-      url: `/articles/${article.slug}`,
+      url: articlePath(article.slug),
       title: article.title,
       description,
       publishedTime: article.publishedAt,
-      modifiedTime: article.updatedAt ?? article.publishedAt,
+      modifiedTime: modifiedAt(article),
       tags: article.tags.map((tag) => tag.title),
       locale: article.language,
     },
@@ -54,13 +56,13 @@ export default async function ArticlePage({ params }: Props) {
   const article = await getArticle(slug, perspective);
   if (!article) {
     const current = await getArticleRedirect(slug, perspective);
-    if (current && current !== slug) permanentRedirect(`/articles/${encodeURIComponent(current)}`);
+    if (current && current !== slug) permanentRedirect(articlePath(current));
     notFound();
   }
   if (perspective === 'drafts') {
     return (
       <>
-        <DraftBanner returnTo={`/articles/${encodeURIComponent(article.slug)}`} />
+        <DraftBanner returnTo={articlePath(article.slug)} />
         <ArticleView article={article} />
       </>
     );
