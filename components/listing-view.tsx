@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { ArticleCard } from '@/lib/content';
 import { ArticleList } from './article-card';
 import { Pagination, pageHref } from './pagination';
+import { articleCount } from './source-label';
 
 type Props = {
   kicker: string;
@@ -27,7 +28,7 @@ export function ListingView({ kicker, title, intro, articles, total, page, pageC
         </h1>
         {intro}
         <p className="meta">
-          {total === 1 ? '1 article' : `${total} articles`}
+          {articleCount(total)}
           {feedHref && (
             <>
               {' · '}

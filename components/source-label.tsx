@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { SourceRef } from '@/lib/content';
+import { sourcePath } from '@/lib/urls/paths';
 
 const kindNames: Record<string, string> = {
   wire: 'wire service',
@@ -22,9 +23,18 @@ export function SourceLabel({ source }: { source: SourceRef }) {
   const kind = sourceKindName(source.kind);
   return (
     <span className="source">
-      <Link href={`/sources/${source.slug}`}>{source.name}</Link>
+      <Link href={sourcePath(source.slug)}>{source.name}</Link>
       {kind && <span className="source-kind"> ({kind})</span>}
-      {source.stateAffiliated && <span className="badge badge-state">State-affiliated media</span>}
+      {source.stateAffiliated && <StateAffiliatedBadge />}
     </span>
   );
+}
+
+/** The label readers see on state-affiliated media, wherever a source appears. */
+export function StateAffiliatedBadge() {
+  return <span className="badge badge-state">State-affiliated media</span>;
+}
+
+export function articleCount(count: number): string {
+  return count === 1 ? '1 article' : `${count} articles`;
 }

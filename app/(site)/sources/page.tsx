@@ -1,5 +1,4 @@
-import Link from 'next/link';
-import { sourceKindName } from '@/components/source-label';
+import { SourceLabel, articleCount } from '@/components/source-label';
 import { getSources } from '@/lib/content';
 import { site } from '@/lib/site';
 
@@ -18,10 +17,8 @@ export default async function SourcesPage() {
       <ul className="directory">
         {sources.map((source) => (
           <li key={source._id}>
-            <Link href={`/sources/${source.slug}`}>{source.name}</Link>
-            {source.kind && <span className="source-kind"> ({sourceKindName(source.kind)})</span>}
-            {source.stateAffiliated && <span className="badge badge-state">State-affiliated media</span>}
-            <span className="count"> · {source.count === 1 ? '1 article' : `${source.count} articles`}</span>
+            <SourceLabel source={source} />
+            <span className="count"> · {articleCount(source.count)}</span>
           </li>
         ))}
       </ul>
