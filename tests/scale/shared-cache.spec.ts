@@ -1,8 +1,8 @@
 import { execSync } from 'node:child_process';
-import { createHmac } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { SIGNATURE_HEADER, signWebhookBody } from '../../lib/revalidate/sign.ts';
 import { INSTANCE_PORTS } from './playwright.config.ts';
 
 /*
@@ -36,14 +36,12 @@ function setHeadline(title: string) {
   renameSync(`${file}.tmp`, file);
 }
 
-/** Sanity's signature: t=<ms>,v1=<base64url HMAC-SHA256 of "<t>.<body>">. */
+/** A signed webhook, as Sanity sends it (lib/revalidate/sign.ts). */
 async function sendWebhook(request: APIRequestContext, base: string) {
   const body = JSON.stringify({ _id: `article-${SLUG}`, _type: 'article', slug: { current: SLUG } });
-  const t = Date.now();
-  const v1 = createHmac('sha256', env('SANITY_REVALIDATE_SECRET')).update(`${t}.${body}`).digest('base64url');
   const response = await request.post(`${base}/api/revalidate`, {
     data: body,
-    headers: { 'content-type': 'application/json', 'sanity-webhook-signature': `t=${t},v1=${v1}` },
+    headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: await signWebhookBody(body, env('SANITY_REVALIDATE_SECRET')) },
   });
   expect(response.status(), await response.text()).toBe(200);
   expect((await response.json()).revalidated).toBe(true);
