@@ -43,6 +43,7 @@ export type ContentSourceConfig =
     };
 
 export const DEFAULT_API_VERSION = '2025-02-19';
+export const DEFAULT_DATASET = 'production';
 export const SAMPLE_DATASET = 'sanity/sample-dataset';
 
 export function parseEnv(source: Record<string, string | undefined>): ServerEnv {
@@ -56,11 +57,13 @@ export function parseEnv(source: Record<string, string | undefined>): ServerEnv 
 
 /** Sanity when a project is configured, else the embedded dataset. Decided once. */
 export function contentSourceFrom(env: ServerEnv, cwd = process.cwd()): ContentSourceConfig {
-  if (env.NEXT_PUBLIC_SANITY_PROJECT_ID && env.NEXT_PUBLIC_SANITY_DATASET) {
+  // A project id alone means Sanity, on the `production` dataset: the same rule as the Studio
+  // (sanity/env.ts), so editors and readers never look at different content.
+  if (env.NEXT_PUBLIC_SANITY_PROJECT_ID) {
     return {
       kind: 'sanity',
       projectId: env.NEXT_PUBLIC_SANITY_PROJECT_ID,
-      dataset: env.NEXT_PUBLIC_SANITY_DATASET,
+      dataset: env.NEXT_PUBLIC_SANITY_DATASET ?? DEFAULT_DATASET,
       apiVersion: env.NEXT_PUBLIC_SANITY_API_VERSION ?? DEFAULT_API_VERSION,
       token: env.SANITY_API_READ_TOKEN,
       apiHost: env.SANITY_API_HOST,

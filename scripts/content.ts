@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { readDatasetFile, resolveDatasetFile } from '../lib/dataset/ndjson.ts';
 import { upsertDocuments } from '../lib/dataset/write.ts';
-import { parseEnv } from '../lib/env.ts';
+import { parseEnv, SAMPLE_DATASET } from '../lib/env.ts';
 import { notifySite } from '../lib/import/notify.ts';
 import { parseArticleFile } from '../lib/import/parse-article-file.ts';
 import { planArticleImport, type ImportOptions } from '../lib/import/plan-import.ts';
@@ -89,8 +89,9 @@ async function main(argv: string[]): Promise<number> {
     if (values.standfirst !== undefined) options.standfirst = values.standfirst;
     if (values.featured) options.featured = true;
 
+    const env = parseEnv(process.env);
     if (target === 'sanity') {
-      const config = sanityWriteConfigFrom(parseEnv(process.env));
+      const config = sanityWriteConfigFrom(env);
       const parsedArticle = parseArticleFile(file, readInput(file));
       const result = await importArticleToSanity(createSanityWriteClient(config), parsedArticle, options);
       for (const line of result.log) console.log(line);
@@ -100,7 +101,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
 
-    const datasetFile = resolveDatasetFile(values.dataset ?? process.env.CONTENT_DATASET ?? 'sanity/sample-dataset');
+    const datasetFile = resolveDatasetFile(values.dataset ?? env.CONTENT_DATASET ?? SAMPLE_DATASET);
     const article = parseArticleFile(file, readInput(file));
     const { docs, problems } = readDatasetFile(datasetFile);
     if (problems.length > 0) {
@@ -118,7 +119,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(`  dataset: ${datasetFile}`);
 
     if (values.notify !== undefined) {
-      const answers = await notifySite(values.notify, plan.documents, parseEnv(process.env).SANITY_REVALIDATE_SECRET);
+      const answers = await notifySite(values.notify, plan.documents, env.SANITY_REVALIDATE_SECRET);
       let refused = 0;
       for (const answer of answers) {
         console.log(`notified ${answer.id}: ${answer.status} ${answer.body}`);

@@ -1,5 +1,5 @@
 import { createClient, type SanityClient } from '@sanity/client';
-import { DEFAULT_API_VERSION, type ServerEnv } from '../env.ts';
+import { contentSourceFrom, type ServerEnv } from '../env.ts';
 
 export type SanityWriteConfig = {
   projectId: string;
@@ -14,24 +14,17 @@ export type SanityWriteConfig = {
  * lib/env.ts). Fails with every missing variable named, before any request.
  */
 export function sanityWriteConfigFrom(env: ServerEnv): SanityWriteConfig {
-  const projectId = env.NEXT_PUBLIC_SANITY_PROJECT_ID;
-  const dataset = env.NEXT_PUBLIC_SANITY_DATASET;
+  // The same project, dataset and API host the site reads (lib/env.ts), plus a write token.
+  const source = contentSourceFrom(env);
   const token = env.SANITY_API_WRITE_TOKEN;
-  if (!projectId || !dataset || !token) {
+  if (source.kind !== 'sanity' || !token) {
     const missing = [
-      projectId ? '' : 'NEXT_PUBLIC_SANITY_PROJECT_ID',
-      dataset ? '' : 'NEXT_PUBLIC_SANITY_DATASET',
+      source.kind === 'sanity' ? '' : 'NEXT_PUBLIC_SANITY_PROJECT_ID',
       token ? '' : 'SANITY_API_WRITE_TOKEN (an Editor token from sanity.io/manage, API, Tokens)',
     ].filter(Boolean);
     throw new Error(`Importing into Sanity needs ${missing.join(', ')}; set them in the environment. Nothing was written.`);
   }
-  return {
-    projectId,
-    dataset,
-    apiVersion: env.NEXT_PUBLIC_SANITY_API_VERSION ?? DEFAULT_API_VERSION,
-    token,
-    apiHost: env.SANITY_API_HOST,
-  };
+  return { projectId: source.projectId, dataset: source.dataset, apiVersion: source.apiVersion, token, apiHost: source.apiHost };
 }
 
 /** A client that writes: no CDN, `raw` reads so the import sees existing drafts. */

@@ -26,6 +26,10 @@ describe('environment', () => {
     expect(config).toMatchObject({ kind: 'sanity', projectId: 'abc123', apiHost: 'http://127.0.0.1:4000', token: 'secret' });
   });
 
+  it('with a project id alone uses its production dataset, as the Studio does', () => {
+    expect(contentSourceFrom(parseEnv({ NEXT_PUBLIC_SANITY_PROJECT_ID: 'abc123' }))).toMatchObject({ kind: 'sanity', dataset: 'production' });
+  });
+
   it('names the variable when a value is wrong', () => {
     expect(() => parseEnv({ SITE_URL: 'not a url' })).toThrow(/SITE_URL/);
     expect(() => parseEnv({ NEXT_PUBLIC_SANITY_PROJECT_ID: 'Bad Id!' })).toThrow(/NEXT_PUBLIC_SANITY_PROJECT_ID/);
