@@ -19,7 +19,7 @@ type Parsed = {
   error: string | null;
   version: string;
   feed: { title: string; language?: string; image?: string };
-  entries: { title: string; html_title: string; id: string; link: string; content: string; summary: string; tags: string[]; authors: string[]; language?: string }[];
+  entries: { title: string; html_title: string; id: string; link: string; content: string; summary: string; tags: string[]; authors: string[]; language?: string; published: number | null }[];
 };
 
 /*
@@ -28,7 +28,7 @@ type Parsed = {
  * byte for byte with what the editor typed.
  */
 const READER = String.raw`
-import sys, json, html, feedparser, xml.etree.ElementTree as ET
+import sys, json, html, calendar, feedparser, xml.etree.ElementTree as ET
 body = sys.stdin.buffer.read()
 d = feedparser.parse(body)
 root = ET.fromstring(body)
@@ -50,6 +50,7 @@ print(json.dumps({
     'title': raw[n][0], 'html_title': raw[n][1], 'id': e.get('id'), 'link': e.get('link'), 'content': contents[n], 'summary': summaries[n],
     'tags': [t.get('term') for t in e.get('tags', [])], 'authors': [a.get('name') for a in e.get('authors', [])],
     'language': e.get('language') or (e.get('title_detail') or {}).get('language'),
+    'published': calendar.timegm(e.published_parsed) if e.get('published_parsed') else None,
   } for n, e in enumerate(d.entries)],
 }))
 `;
@@ -143,8 +144,11 @@ describe('feeds on the sample dataset', () => {
     const parsed = read((await build(SAMPLE, 'rss', { kind: 'tag', slug: 'culture' })).body);
     expect(parsed.feed.title).toBe('Culture · NextMinuteNews');
     expect(parsed.feed.image).toBe(`${ORIGIN}/logo.png`);
-    expect(parsed.entries.length).toBeGreaterThan(0);
+    expect(parsed.entries.length).toBeGreaterThan(1);
     for (const entry of parsed.entries) expect(entry.tags).toContain('Culture');
+    const published = parsed.entries.map((entry) => entry.published);
+    expect(published.every((time) => typeof time === 'number')).toBe(true);
+    expect(published).toEqual([...published].sort((a, b) => b! - a!));
   });
 
   it('the draft of a published article never replaces it', async () => {
