@@ -97,6 +97,12 @@ export function createRedisConnection(options: RedisConnectionOptions): RedisCon
       try {
         return await operation(current);
       } catch (error) {
+        // A command refused by a live server (a bad argument, a full memory) is that one
+        // operation's failure, not an outage: only a lost connection or a timeout is.
+        if (current.isReady && !isTimeout(error)) {
+          log(`[cache] Redis refused a command: ${(error as Error).message}`);
+          return fallback;
+        }
         markDown(error, current);
         return fallback;
       }
@@ -125,4 +131,8 @@ function redactedUrl(url: string): string {
   } catch {
     return '(invalid REDIS_URL)';
   }
+}
+
+function isTimeout(error: unknown): boolean {
+  return error instanceof Error && /timeout/i.test(`${error.name} ${error.message}`);
 }

@@ -133,6 +133,25 @@ describe.skipIf(!available)('Redis cache handlers shared by two instances', () =
   });
 });
 
+describe.skipIf(!available)('a command Redis refuses', () => {
+  it('falls back for that operation only and keeps the shared cache on', async () => {
+    const server = await startRedisServer();
+    const logs: string[] = [];
+    const redis = createRedisConnection({ url: server.url, log: (line) => logs.push(line) });
+    try {
+      expect(await redis.run((client) => client.set('k', 'v'), null)).toBe('OK');
+      expect(await redis.run((client) => client.sendCommand(['NO-SUCH-COMMAND']), 'fallback')).toBe('fallback');
+      expect(redis.isUp()).toBe(true);
+      expect(await redis.run((client) => client.get('k'), null)).toBe('v');
+      expect(logs.join('\n')).toMatch(/refused a command/);
+      expect(logs.join('\n')).not.toMatch(/unavailable|down/i);
+    } finally {
+      await redis.close();
+      await server.stop();
+    }
+  });
+});
+
 describe.skipIf(!available)('a dead Redis never hangs or floods the logs', () => {
   it('misses fast while Redis is down, logs the outage once, and uses Redis again when it is back', async () => {
     const port = await freePort();
