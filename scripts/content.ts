@@ -7,8 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { readDatasetFile, resolveDatasetFile } from '../lib/dataset/ndjson.ts';
-import { upsertDocuments } from '../lib/dataset/write.ts';
+import { parseNdjson, readDatasetText, resolveDatasetFile } from '../lib/dataset/ndjson.ts';
+import { upsertIntoText, writeFileAtomic } from '../lib/dataset/write.ts';
 import { parseEnv, SAMPLE_DATASET } from '../lib/env.ts';
 import { notifySite } from '../lib/import/notify.ts';
 import { parseArticleFile } from '../lib/import/parse-article-file.ts';
@@ -103,14 +103,16 @@ async function main(argv: string[]): Promise<number> {
 
     const datasetFile = resolveDatasetFile(values.dataset ?? env.CONTENT_DATASET ?? SAMPLE_DATASET);
     const article = parseArticleFile(file, readInput(file));
-    const { docs, problems } = readDatasetFile(datasetFile);
+    // Read once: the plan and the write work from the same text.
+    const text = readDatasetText(datasetFile);
+    const { docs, problems } = parseNdjson(text);
     if (problems.length > 0) {
       const first = problems[0]!;
       throw new Error(`${datasetFile}, line ${first.line}: ${first.message} (${problems.length} bad line(s)); fix the dataset first, nothing was written.`);
     }
 
     const plan = planArticleImport(article, options, docs);
-    upsertDocuments(datasetFile, plan.documents);
+    writeFileAtomic(datasetFile, upsertIntoText(text, plan.documents, datasetFile).text);
 
     for (const line of plan.log) console.log(line);
     console.log(`${plan.action} ${plan.article._id}`);

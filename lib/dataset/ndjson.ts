@@ -57,13 +57,16 @@ export function isRawDocument(value: unknown): value is RawDocument {
   );
 }
 
-/** Reads and parses a dataset file; throws (with the path) when it cannot be read. */
-export function readDatasetFile(file: string): { docs: RawDocument[]; problems: ParseProblem[] } {
-  let text: string;
+/** A dataset file's text; throws (with the path) when it cannot be read. */
+export function readDatasetText(file: string): string {
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (error) {
     throw new Error(`Cannot read the dataset ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-  return parseNdjson(text);
+}
+
+/** Reads and parses a dataset file; throws (with the path) when it cannot be read. */
+export function readDatasetFile(file: string): { docs: RawDocument[]; problems: ParseProblem[] } {
+  return parseNdjson(readDatasetText(file));
 }

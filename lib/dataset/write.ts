@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { isRawDocument, type RawDocument } from './ndjson.ts';
+import { isRawDocument, readDatasetText, type RawDocument } from './ndjson.ts';
 
 export type UpsertResult = { created: string[]; updated: string[] };
 
@@ -18,13 +18,7 @@ export function serializeDocuments(docs: RawDocument[]): string {
  * anything is written.
  */
 export function upsertDocuments(file: string, docs: RawDocument[]): UpsertResult {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new Error(`Cannot read the dataset ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-  const { text: next, created, updated } = upsertIntoText(text, docs, file);
+  const { text: next, created, updated } = upsertIntoText(readDatasetText(file), docs, file);
   writeFileAtomic(file, next);
   return { created, updated };
 }
