@@ -1,5 +1,7 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { signWebhookBody } from '../../lib/revalidate/sign.ts';
+import { parseNdjson } from '../../lib/dataset/ndjson.ts';
+import { upsertIntoText, writeFileAtomic } from '../../lib/dataset/write.ts';
 import { sleep } from './proc.ts';
 
 /*
@@ -13,15 +15,10 @@ export async function publishToVisible(options: { base: string; datasetFile: str
   try {
     for (let run = 0; run < options.runs; run++) {
       const title = `Bench headline ${run} ${Date.now()}`;
-      let changed: Record<string, unknown> | undefined;
-      const lines = original.split('\n').map((line) => {
-        if (!line.includes(`"_id":"${options.id}"`)) return line;
-        changed = { ...JSON.parse(line), title };
-        return JSON.stringify(changed);
-      });
-      if (!changed) throw new Error(`${options.id} is not in ${options.datasetFile}`);
-      writeFileSync(`${options.datasetFile}.tmp`, lines.join('\n'));
-      renameSync(`${options.datasetFile}.tmp`, options.datasetFile);
+      const current = parseNdjson(original).docs.find((doc) => doc._id === options.id);
+      if (!current) throw new Error(`${options.id} is not in ${options.datasetFile}`);
+      const changed = { ...current, title };
+      writeFileAtomic(options.datasetFile, upsertIntoText(original, [changed], options.datasetFile).text);
 
       const body = JSON.stringify(changed);
       const started = performance.now();
@@ -40,7 +37,7 @@ export async function publishToVisible(options: { base: string; datasetFile: str
       times.push(performance.now() - started);
     }
   } finally {
-    writeFileSync(options.datasetFile, original);
+    writeFileAtomic(options.datasetFile, original);
   }
   return times;
 }

@@ -1,7 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { signWebhookBody } from '../../lib/revalidate/sign.ts';
+import { writeFileAtomic } from '../../lib/dataset/write.ts';
 
 /*
  * Publishing end to end against the built `sample` site: an editor's change
@@ -37,7 +38,8 @@ function docById(id: string): Doc {
 /** Rewrites the dataset the site reads, as publishing in the Studio would change the Content Lake. */
 function writeDataset(change: (docs: Doc[]) => Doc[]): void {
   const docs = change(documents());
-  writeFileSync(datasetFile, docs.map((doc) => JSON.stringify(doc)).join('\n') + '\n');
+  // Atomically, as the importer writes: the running site must never read half a file.
+  writeFileAtomic(datasetFile, docs.map((doc) => JSON.stringify(doc)).join('\n') + '\n');
 }
 
 async function webhook(request: APIRequestContext, doc: Doc, options: { at?: number; secret?: string; body?: string } = {}) {
@@ -60,7 +62,7 @@ test.beforeAll(() => {
 });
 
 test.afterEach(async ({ request }) => {
-  writeFileSync(datasetFile, original);
+  writeFileAtomic(datasetFile, original);
   // The site still caches what the test published: tell it the old documents are back.
   for (const doc of touched) expect((await webhook(request, doc)).status()).toBe(200);
   for (const doc of touched) await webhook(request, docById(doc._id));
@@ -68,7 +70,7 @@ test.afterEach(async ({ request }) => {
 });
 
 test.afterAll(() => {
-  if (original) writeFileSync(datasetFile, original);
+  if (original) writeFileAtomic(datasetFile, original);
 });
 
 test('a published headline change shows on the article page and on home right after the webhook', async ({ page, request }) => {
