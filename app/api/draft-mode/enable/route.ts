@@ -22,7 +22,7 @@ export async function GET(request: Request): Promise<Response> {
     return refuse(503, 'Draft mode with Sanity needs SANITY_API_READ_TOKEN on the server.');
   }
   if (config.kind === 'sanity' && config.token && url.searchParams.has('sanity-preview-secret')) {
-    return sanityEnableDraftMode({ ...config, token: config.token }).GET(withSafePreviewPathname(url));
+    return sanityEnableDraftMode({ ...config, token: config.token }).GET(withSafePreviewPathname(request, url));
   }
   if (!previewSecretMatches(url.searchParams.get('secret'), env.PREVIEW_SECRET)) {
     return refuse(401, 'Invalid or missing preview secret.');
@@ -32,11 +32,12 @@ export async function GET(request: Request): Promise<Response> {
 }
 
 /** Sanity's handshake redirects to `sanity-preview-pathname` after its own, weaker check: ours goes first. */
-function withSafePreviewPathname(url: URL): Request {
+function withSafePreviewPathname(request: Request, url: URL): Request {
   const safe = new URL(url);
   const pathname = safe.searchParams.get('sanity-preview-pathname');
   if (pathname !== null) safe.searchParams.set('sanity-preview-pathname', safeRedirectPath(pathname));
-  return new Request(safe);
+  // The handler reads Sec-Fetch-* to decide on partitioned cookies: keep the headers.
+  return new Request(safe, { headers: request.headers });
 }
 
 function refuse(status: number, message: string): Response {
