@@ -1,47 +1,5 @@
-import { createSchema, validateDocument, type SanityClient, type SanityDocument } from 'sanity';
 import { describe, expect, it } from 'vitest';
-import { schemaTypes } from '../../sanity/schema-types/index.ts';
-
-const schema = createSchema({ name: 'test', types: schemaTypes });
-
-/**
- * Just enough of a client for validation: the slug uniqueness check asks
- * whether another document of the type already uses the slug.
- */
-function fakeClient(takenSlugs: string[] = []): SanityClient {
-  const client = {
-    withConfig: () => client,
-    fetch: async (_query: string, params: { slug?: string }) => !takenSlugs.includes(params.slug ?? ''),
-    observable: {},
-    getDataUrl: () => '',
-  };
-  return client as unknown as SanityClient;
-}
-
-// Built-in messages are keys without a translation bundle; every rule in our schema carries its own message.
-const i18n = {
-  currentLocale: { id: 'en-US' },
-  loadNamespaces: async () => {},
-  t: (key: string) => key,
-};
-
-async function validate(document: Record<string, unknown>, takenSlugs: string[] = []) {
-  const client = fakeClient(takenSlugs);
-  const markers = await validateDocument({
-    document: document as SanityDocument,
-    workspace: { schema, getClient: () => client, i18n } as unknown as Parameters<typeof validateDocument>[0]['workspace'],
-    getDocumentExists: async () => true,
-    environment: 'studio',
-  });
-  return markers.filter((marker) => marker.level === 'error');
-}
-
-function messages(markers: Awaited<ReturnType<typeof validate>>) {
-  return markers.map((marker) => `${marker.path.map((p) => (typeof p === 'object' ? `[${JSON.stringify(p)}]` : p)).join('.')}: ${marker.message}`);
-}
-
-const ref = (id: string, key: string) => ({ _type: 'reference', _ref: id, _key: key });
-const span = (text: string, marks: string[] = []) => ({ _type: 'span', _key: 's1', text, marks });
+import { messages, ref, span, validate } from '../helpers/sanity-validate.ts';
 
 function validArticle(overrides: Record<string, unknown> = {}) {
   return {
@@ -185,52 +143,6 @@ describe('article validation', () => {
   it('the current slug cannot also be a previous slug', async () => {
     expect(messages(await validate(validArticle({ previousSlugs: ['old-harbour', 'harbour-reopens'] })))).toEqual([
       'previousSlugs: Remove the current slug from the previous slugs.',
-    ]);
-  });
-});
-
-describe('source, tag and author validation', () => {
-  const source = (overrides: Record<string, unknown> = {}) => ({
-    _id: 'source-reuters',
-    _type: 'source',
-    _rev: 'r1',
-    _createdAt: '2025-03-01T08:00:00Z',
-    _updatedAt: '2025-03-01T08:00:00Z',
-    name: 'Reuters',
-    slug: { _type: 'slug', current: 'reuters' },
-    url: 'https://www.reuters.com',
-    kind: 'wire',
-    stateAffiliated: false,
-    ...overrides,
-  });
-
-  it('a complete source passes', async () => {
-    expect(await validate(source())).toEqual([]);
-  });
-
-  it.each(['javascript:alert(1)', 'ftp://example.com', 'www.reuters.com'])('a source url %s is refused', async (url) => {
-    expect(messages(await validate(source({ url })))).toEqual([
-      "url: Use the outlet's web address, starting with https:// or http://.",
-    ]);
-  });
-
-  it('a kind outside the list is refused', async () => {
-    expect(messages(await validate(source({ kind: 'blog' })))).toEqual([
-      'kind: Choose a kind from the list (wire, newspaper, broadcaster, magazine, online, agency, government, ngo, other).',
-    ]);
-  });
-
-  it('tags and authors need a name and slug', async () => {
-    const base = { _rev: 'r1', _createdAt: '2025-03-01T08:00:00Z', _updatedAt: '2025-03-01T08:00:00Z' };
-    const ours = async (doc: Record<string, unknown>) =>
-      messages(await validate(doc)).filter((message) => !message.startsWith('slug.current:'));
-    expect(await ours({ ...base, _id: 'tag-x', _type: 'tag' })).toEqual([
-      'title: Give the tag a title.',
-      'slug: Generate a slug: the tag needs one for its URL.',
-    ]);
-    expect(await ours({ ...base, _id: 'author-x', _type: 'author' })).toEqual([
-      'name: Give the author a name.',
-      'slug: Generate a slug: the author needs one for its URL.',
     ]);
   });
 });
