@@ -1,6 +1,8 @@
 import { loadFeedContent } from '../../lib/content/feed.ts';
 import { createEmbeddedSource } from '../../lib/content/sources/embedded.ts';
 import { feedDocument, type FeedFormat } from '../../lib/feeds/document.ts';
+import type { BenchSection } from './context.ts';
+import { int, kb } from './table.ts';
 
 /*
  * Feed generation over a large archive, in process: the GROQ query over the embedded
@@ -22,3 +24,19 @@ export async function feedTimes(datasetFolder: string, limit: number): Promise<F
   }
   return { articles: value.articles.length, queryMs, build };
 }
+
+export const feedsSection: BenchSection<FeedTimes> = {
+  key: 'feeds',
+  async run(ctx) {
+    console.log(`bench: feed generation for ${ctx.options.archive} articles`);
+    return feedTimes(ctx.archiveDir, ctx.options.archive);
+  },
+  rows(f) {
+    return [
+      [
+        `Feeds for ${int(f.articles)} articles (lib/feeds, in process)`,
+        `query ${int(f.queryMs)} ms; build RSS ${int(f.build.rss.ms)} ms (${kb(f.build.rss.bytes)}), Atom ${int(f.build.atom.ms)} ms, JSON ${int(f.build.json.ms)} ms`,
+      ],
+    ];
+  },
+};

@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { signWebhookBody } from '../../lib/revalidate/sign.ts';
 import { parseNdjson } from '../../lib/dataset/ndjson.ts';
 import { upsertIntoText, writeFileAtomic } from '../../lib/dataset/write.ts';
+import type { BenchSection } from './context.ts';
 import { sleep } from './proc.ts';
+import { ms } from './table.ts';
 
 /*
  * Publish-to-visible: the dataset changes (as the Content Lake would), Sanity's signed
@@ -47,3 +50,25 @@ export function median(values: number[]): number {
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
+
+type Publish = { runs: number; medianMs: number; minMs: number; maxMs: number };
+
+export const publishSection: BenchSection<Publish> = {
+  key: 'publishToVisible',
+  async run(ctx) {
+    const next = await ctx.sampleSite();
+    console.log('bench: publish-to-visible (20 signed webhooks)');
+    const times = await publishToVisible({
+      base: next.url,
+      datasetFile: path.join(ctx.sampleDir, 'data.ndjson'),
+      id: ctx.article.id,
+      slug: ctx.article.path.split('/').at(-1)!,
+      secret: ctx.secret,
+      runs: 20,
+    });
+    return { runs: times.length, medianMs: median(times), minMs: Math.min(...times), maxMs: Math.max(...times) };
+  },
+  rows(p) {
+    return [['Publish → visible (signed webhook to first fresh response)', `median ${ms(p.medianMs)} ms of ${p.runs} (min ${ms(p.minMs)}, max ${ms(p.maxMs)})`]];
+  },
+};
