@@ -1,5 +1,6 @@
 import type { StructureResolver } from 'sanity/structure';
 import { apiVersion } from './env.ts';
+import { liveNowItem } from './live-structure.ts';
 
 /**
  * GROQ filters for the article lists. "Published" means public now; a future
@@ -33,6 +34,7 @@ export const structure: StructureResolver = (S) => {
     .id('content')
     .title('Content')
     .items([
+      liveNowItem(S, apiVersion),
       S.listItem()
         .id('articles')
         .title('Articles')

@@ -1,5 +1,6 @@
 import { defineArrayMember, defineField, defineType } from 'sanity';
 import { BCP47_RULE_MESSAGE, isBcp47 } from '../lib/bcp47.ts';
+import { coverageEndRule, coverageStartRule, coverageStillLiveWarning } from '../lib/coverage.ts';
 import { isNotBefore } from '../lib/dates.ts';
 import { articlePreview } from '../lib/previews.ts';
 import { ALT_REQUIRED_MESSAGE, captionField, creditField } from './image-fields.ts';
@@ -113,6 +114,30 @@ export const article = defineType({
       type: 'boolean',
       description: 'Show among the top stories on the home page.',
       initialValue: false,
+    }),
+    defineField({
+      name: 'coverage',
+      title: 'Live coverage',
+      type: 'string',
+      description: 'Makes this article a live blog: Live while it runs, Ended when it is over. Leave empty for an ordinary article.',
+      options: { list: [{ title: 'Live', value: 'live' }, { title: 'Ended', value: 'ended' }], layout: 'radio', direction: 'horizontal' },
+    }),
+    defineField({
+      name: 'coverageStartedAt',
+      title: 'Coverage started at',
+      type: 'datetime',
+      hidden: ({ document }) => !document?.coverage && !document?.coverageStartedAt,
+      validation: (rule) => rule.custom((_value, context) => coverageStartRule(context.document as never)),
+    }),
+    defineField({
+      name: 'coverageEndedAt',
+      title: 'Coverage ended at',
+      type: 'datetime',
+      hidden: ({ document }) => !document?.coverage && !document?.coverageEndedAt,
+      validation: (rule) => [
+        rule.custom((_value, context) => coverageEndRule(context.document as never)),
+        rule.custom((_value, context) => coverageStillLiveWarning(context.document as never)).warning(),
+      ],
     }),
     defineField({
       name: 'corrections',

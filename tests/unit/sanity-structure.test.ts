@@ -48,9 +48,9 @@ function articleLists() {
 }
 
 describe('Studio structure', () => {
-  it('lists Articles first, then Tags, Sources and Authors', () => {
+  it('lists Live now and Articles first, then Tags, Sources and Authors', () => {
     const items = rootItems().filter((item) => item.type !== 'divider');
-    expect(items.map((item) => item.title)).toEqual(['Articles', 'Tags', 'Sources', 'Authors']);
+    expect(items.map((item) => item.title)).toEqual(['Live now', 'Articles', 'Tags', 'Sources', 'Authors']);
   });
 
   it('splits articles into Published, Scheduled and All, newest first', () => {

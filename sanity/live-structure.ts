@@ -1,0 +1,53 @@
+import type { StructureBuilder } from 'sanity/structure';
+import type { Template } from 'sanity';
+
+/** The initial-value template behind "New update" in a live blog's list of updates. */
+export const LIVE_UPDATE_TEMPLATE_ID = 'liveUpdate-for-article';
+
+export const LIVE_BLOGS_FILTER = '_type == "article" && coverage == "live"';
+export const LIVE_UPDATES_FILTER = '_type == "liveUpdate" && article._ref == $articleId';
+
+const NEWEST_FIRST = [{ field: 'publishedAt', direction: 'desc' as const }];
+
+/** A new update already pointing at its live blog, published now. */
+export const liveUpdateTemplate: Template = {
+  id: LIVE_UPDATE_TEMPLATE_ID,
+  title: 'Update for a live blog',
+  schemaType: 'liveUpdate',
+  parameters: [{ name: 'articleId', type: 'string' }],
+  value: (params: { articleId?: string }) => ({
+    ...(params.articleId ? { article: { _type: 'reference', _ref: params.articleId.replace(/^drafts\./, '') } } : {}),
+    publishedAt: new Date().toISOString(),
+  }),
+};
+
+/**
+ * "Live now": the running live blogs; each opens its updates newest first,
+ * with a "New update" button that creates an update already pointing at it.
+ */
+export function liveNowItem(S: StructureBuilder, apiVersion: string) {
+  return S.listItem()
+    .id('live-now')
+    .title('Live now')
+    .schemaType('article')
+    .child(
+      S.documentList()
+        .id('live-now')
+        .title('Live now')
+        .schemaType('article')
+        .apiVersion(apiVersion)
+        .filter(LIVE_BLOGS_FILTER)
+        .defaultOrdering([{ field: 'coverageStartedAt', direction: 'desc' }])
+        .child((articleId: string) =>
+          S.documentList()
+            .id(`live-updates-${articleId}`)
+            .title('Updates')
+            .schemaType('liveUpdate')
+            .apiVersion(apiVersion)
+            .filter(LIVE_UPDATES_FILTER)
+            .params({ articleId: articleId.replace(/^drafts\./, '') })
+            .defaultOrdering(NEWEST_FIRST)
+            .initialValueTemplates([S.initialValueTemplateItem(LIVE_UPDATE_TEMPLATE_ID, { articleId })]),
+        ),
+    );
+}
