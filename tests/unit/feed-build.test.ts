@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { type FeedScope, loadFeedContent } from '@/lib/content/feed';
 import { createEmbeddedSource } from '@/lib/content/sources/embedded';
 import { type FeedFormat, feedDocument } from '@/lib/feeds/document';
-import { HOSTILE_TITLE } from '../fixtures/make-hostile';
+import { HOSTILE_TITLE } from '../fixtures/hostile-documents.ts';
 
 const SAMPLE = join(import.meta.dirname, '../../sanity/sample-dataset');
 const HOSTILE = join(import.meta.dirname, '../fixtures/hostile');

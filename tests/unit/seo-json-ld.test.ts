@@ -5,7 +5,7 @@ import { loadArticle } from '@/lib/content/load';
 import { createEmbeddedSource } from '@/lib/content/sources/embedded';
 import { serializeJsonLd } from '@/lib/seo/json-ld';
 import { articleJsonLd, homeJsonLd } from '@/lib/seo/structured-data';
-import { HOSTILE_TITLE } from '../fixtures/make-hostile';
+import { HOSTILE_TITLE } from '../fixtures/hostile-documents.ts';
 
 const SAMPLE = join(import.meta.dirname, '../../sanity/sample-dataset');
 const HOSTILE = join(import.meta.dirname, '../fixtures/hostile');
