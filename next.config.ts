@@ -1,6 +1,7 @@
 import type { NextConfig } from 'next';
 import { securityHeaders } from './lib/http/security-headers.ts';
 import { redisCacheConfig } from './lib/cache-handlers/next-config.ts';
+import { COLUMN_WIDTHS, DEVICE_WIDTHS } from './lib/images/widths.ts';
 
 const nextConfig: NextConfig = {
   // Classic ISR pages with "use cache" data and cacheTag: see docs/decisions/0001-caching.md.
@@ -23,10 +24,13 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   typedRoutes: false,
   images: {
-    // Sanity's CDN resizes, and the embedded dataset's files are served as they are
-    // (app/media): no image optimiser on this server, see lib/images/loader.ts.
+    // Sanity's CDN resizes its images and app/media resizes the embedded dataset's
+    // (lib/images/media-response.ts), so Next's own optimiser is unused: lib/images/loader.ts.
     loader: 'custom',
     loaderFile: './lib/images/loader.ts',
+    // The only widths srcsets ask for, and the only ones /media renders.
+    deviceSizes: [...DEVICE_WIDTHS],
+    imageSizes: [...COLUMN_WIDTHS],
     remotePatterns: [{ protocol: 'https', hostname: 'cdn.sanity.io' }],
   },
   async headers() {

@@ -27,6 +27,8 @@ const envSchema = z.object({
   SANITY_API_HOST: optional.pipe(z.url().optional()),
   SANITY_REVALIDATE_SECRET: optional,
   PREVIEW_SECRET: optional,
+  // The build folder (next.config.ts distDir); /media caches its resized images inside it.
+  NEXT_DIST_DIR: optional,
 });
 
 export type ServerEnv = z.infer<typeof envSchema>;
@@ -70,6 +72,11 @@ export function contentSourceFrom(env: ServerEnv, cwd = process.cwd()): ContentS
     };
   }
   return { kind: 'embedded', datasetPath: path.resolve(cwd, env.CONTENT_DATASET ?? SAMPLE_DATASET) };
+}
+
+/** Where /media keeps resized images: beside Next's own caches in the build folder, never in the repo. */
+export function mediaCacheFolder(env: ServerEnv, cwd = process.cwd()): string {
+  return path.resolve(cwd, env.NEXT_DIST_DIR ?? '.next', 'cache', 'media');
 }
 
 let cached: ServerEnv | undefined;

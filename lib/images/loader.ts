@@ -3,8 +3,8 @@ import type { ImageLoaderProps } from 'next/image';
 /*
  * next/image's loader (next.config.ts `images.loaderFile`): builds each srcset
  * entry. Sanity's CDN resizes on the fly, so `w` (and `h`, scaled to keep the
- * cropped shape) go into its URL. The embedded dataset's /media/ files are
- * served as they are; the width only makes each srcset URL distinct.
+ * cropped shape) go into its URL. /media/ (the embedded dataset) resizes to
+ * `w` itself, snapped to lib/images/widths.ts.
  * Runs in the browser too: no server imports.
  */
 export function contentImageLoader({ src, width, quality }: ImageLoaderProps): string {

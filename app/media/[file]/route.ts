@@ -1,37 +1,25 @@
-import { readFile } from 'node:fs/promises';
-import { contentSourceFrom, serverEnv } from '@/lib/env';
-import { datasetImagesFolder, mediaFile } from '@/lib/images/media-file';
+import { contentSourceFrom, mediaCacheFolder, serverEnv } from '@/lib/env';
+import { datasetImagesFolder } from '@/lib/images/media-file';
+import { mediaNotFound, mediaResponse } from '@/lib/images/media-response';
 
 /*
  * The embedded dataset's image files (its `images/` folder), at the URLs
- * lib/content/sources/image-assets.ts gives them. A file's name carries its
- * content hash, so it never changes: cached for a year. With Sanity as the
- * source, images come from its CDN and this route has nothing to serve.
+ * lib/content/sources/image-assets.ts gives them, resized per srcset width
+ * (lib/images/media-response.ts). With Sanity as the source, images come from
+ * its CDN and this route has nothing to serve.
  */
 export const dynamic = 'force-dynamic';
 
-function notFound() {
-  return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
-}
-
-export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }) {
-  const config = contentSourceFrom(serverEnv());
-  if (config.kind !== 'embedded') return notFound();
+export async function GET(request: Request, { params }: { params: Promise<{ file: string }> }) {
+  const env = serverEnv();
+  const config = contentSourceFrom(env);
+  if (config.kind !== 'embedded') return mediaNotFound();
   const { file } = await params;
-  let found: ReturnType<typeof mediaFile>;
+  let imagesFolder: string;
   try {
-    found = mediaFile(datasetImagesFolder(config.datasetPath), file);
+    imagesFolder = datasetImagesFolder(config.datasetPath);
   } catch {
-    return notFound();
+    return mediaNotFound();
   }
-  if (!found) return notFound();
-  const body = await readFile(found.path);
-  return new Response(new Uint8Array(body), {
-    headers: {
-      'Content-Type': found.contentType,
-      'Content-Length': String(body.byteLength),
-      'Cache-Control': 'public, max-age=31536000, immutable',
-      'X-Content-Type-Options': 'nosniff',
-    },
-  });
+  return mediaResponse(request, file, { imagesFolder, cacheDir: mediaCacheFolder(env) });
 }

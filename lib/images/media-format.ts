@@ -1,0 +1,45 @@
+/*
+ * Which format /media answers in: AVIF, then WebP, when the browser names it in
+ * `Accept` (a bare `image/*` does not count: some clients send it and cannot
+ * decode either), otherwise the file's own format. GIFs keep their format so
+ * an animation is never flattened.
+ */
+
+export type MediaFormat = 'avif' | 'webp' | 'png' | 'jpeg' | 'gif';
+
+export const CONTENT_TYPES: Record<MediaFormat, string> = {
+  avif: 'image/avif',
+  webp: 'image/webp',
+  png: 'image/png',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+};
+
+const BY_EXTENSION: Record<string, MediaFormat> = { png: 'png', jpg: 'jpeg', jpeg: 'jpeg', gif: 'gif', webp: 'webp', avif: 'avif' };
+
+/** The format of a file name's extension, or null for one /media does not serve. */
+export function formatOfName(name: string): MediaFormat | null {
+  const extension = /\.([a-z]+)$/.exec(name)?.[1] ?? '';
+  return BY_EXTENSION[extension] ?? null;
+}
+
+/** Media types `accept` allows, without those given q=0. */
+function accepted(accept: string | null | undefined): Set<string> {
+  const types = new Set<string>();
+  for (const part of (accept ?? '').toLowerCase().split(',')) {
+    const [type = '', ...params] = part.split(';').map((piece) => piece.trim());
+    const q = params.find((param) => param.startsWith('q='));
+    if (q && !(Number(q.slice(2)) > 0)) continue;
+    if (type) types.add(type);
+  }
+  return types;
+}
+
+export function negotiateFormat(accept: string | null | undefined, original: MediaFormat): MediaFormat {
+  if (original === 'gif') return 'gif';
+  const types = accepted(accept);
+  if (types.has('image/avif')) return 'avif';
+  if (types.has('image/webp')) return 'webp';
+  // A browser that names neither gets the file's own format, even when that is AVIF or WebP.
+  return original;
+}
