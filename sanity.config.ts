@@ -10,6 +10,7 @@ import { defineConfig } from 'sanity';
 import { structureTool } from 'sanity/structure';
 import { documentActions } from './sanity/actions/index.ts';
 import { apiVersion, dataset, projectId } from './sanity/env.ts';
+import { withoutSingletonTemplates } from './sanity/lib/singletons.ts';
 import { liveUpdateTemplate } from './sanity/live-structure.ts';
 import { schemaTypes } from './sanity/schema-types/index.ts';
 import { structure } from './sanity/structure.ts';
@@ -20,7 +21,7 @@ export const config = defineConfig({
   basePath: '/studio',
   projectId,
   dataset,
-  schema: { types: schemaTypes, templates: (previous) => [...previous, liveUpdateTemplate] },
+  schema: { types: schemaTypes, templates: (previous) => withoutSingletonTemplates([...previous, liveUpdateTemplate]) },
   document: { actions: documentActions },
   plugins: [structureTool({ structure }), visionTool({ defaultApiVersion: apiVersion })],
 });

@@ -9,6 +9,7 @@ import './globals.css';
 import { FeedAutodiscovery } from '@/components/follow-rss';
 import { serverEnv } from '@/lib/env';
 import { site } from '@/lib/site';
+import { themeColours } from '@/lib/theme';
 
 export const metadata: Metadata = {
   metadataBase: new URL(serverEnv().SITE_URL),
@@ -24,8 +25,8 @@ export const metadata: Metadata = {
 export const viewport: Viewport = {
   colorScheme: 'light dark',
   themeColor: [
-    { media: '(prefers-color-scheme: light)', color: '#fbfaf7' },
-    { media: '(prefers-color-scheme: dark)', color: '#141414' },
+    { media: '(prefers-color-scheme: light)', color: themeColours.light.theme },
+    { media: '(prefers-color-scheme: dark)', color: themeColours.dark.theme },
   ],
 };
 
