@@ -1,5 +1,6 @@
 import type { StructureResolver } from 'sanity/structure';
 import { apiVersion } from './env.ts';
+import { siteSettingsItem } from './lib/singletons.ts';
 import { liveNowItem } from './live-structure.ts';
 
 /**
@@ -53,5 +54,7 @@ export const structure: StructureResolver = (S) => {
       S.documentTypeListItem('tag').title('Tags'),
       S.documentTypeListItem('source').title('Sources'),
       S.documentTypeListItem('author').title('Authors'),
+      S.divider(),
+      siteSettingsItem(S),
     ]);
 };

@@ -48,9 +48,9 @@ function articleLists() {
 }
 
 describe('Studio structure', () => {
-  it('lists Live now and Articles first, then Tags, Sources and Authors', () => {
+  it('lists Live now and Articles first, then Tags, Sources and Authors, and Site settings last', () => {
     const items = rootItems().filter((item) => item.type !== 'divider');
-    expect(items.map((item) => item.title)).toEqual(['Live now', 'Articles', 'Tags', 'Sources', 'Authors']);
+    expect(items.map((item) => item.title)).toEqual(['Live now', 'Articles', 'Tags', 'Sources', 'Authors', 'Site settings']);
   });
 
   it('splits articles into Published, Scheduled and All, newest first', () => {
@@ -60,5 +60,12 @@ describe('Studio structure', () => {
       { id: 'articles-all', title: 'All articles', filter: '_type == "article"', ordering: [{ field: 'publishedAt', direction: 'desc' }] },
     ]);
     expect(ARTICLE_FILTERS.published).toContain('publishedAt <= now()');
+  });
+
+  it('Site settings opens the one siteSettings document, not a list', () => {
+    const item = rootItems().find((entry) => entry.title === 'Site settings');
+    const editor = serialized<{ type: string; options: { id: string; type: string } }>(item?.child);
+    expect(editor.type).toBe('document');
+    expect(editor.options).toMatchObject({ id: 'siteSettings', type: 'siteSettings' });
   });
 });
