@@ -5,6 +5,7 @@ import type {
   CacheHandlerContext,
   CacheHandlerValue,
 } from 'next/dist/server/lib/incremental-cache';
+import { addEdgeKeys } from './edge-keys.ts';
 import type { RedisConnection } from './redis-connection.ts';
 import { fromCacheJson, toCacheJson } from './serialize.ts';
 import { sharedRedisConnection, redisKeyPrefix } from './shared-connection.ts';
@@ -90,10 +91,14 @@ export class RedisIncrementalCache {
       // Served once more and regenerated in the background: make it look just past its revalidate time.
       lastModified = Math.min(lastModified, now - revalidate * 1000 - 1);
     }
+    // Entries written before the edge keys existed get them on the way out too.
+    addEdgeKeys(stored.value);
     return { lastModified, value: stored.value, cacheControl: stored.cacheControl };
   }
 
   async set(cacheKey: string, data: SetData, ctx: SetContext): Promise<void> {
+    // First, even when Redis is off: the fresh render is sent with this same header object.
+    addEdgeKeys(data);
     const { redis } = this.#options;
     const key = this.#key(cacheKey);
     if (!redis || !key) return;

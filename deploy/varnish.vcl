@@ -1,0 +1,132 @@
+vcl 4.1;
+# The edge cache in front of one or more NextMinuteNews instances (docs/scaling.md).
+# Start it with `npm run edge -- --port 8080 --origin 127.0.0.1:3000 [--origin …]`, which writes
+# the backends and the trusted purgers into nmn-backends.vcl in Varnish's working directory.
+# In production write that file yourself (see scripts/edge.ts for its shape): it defines the
+# backends, `sub vcl_init` adding them to the `origins` director, and `acl nmn_purgers`.
+#
+# - Lifetimes come from the instances' Cache-Control (s-maxage for shared caches);
+#   private/no-store answers, /api/*, /studio and draft mode are never stored.
+# - Every stored answer is indexed by the keys in its `x-nmn-keys` header (its cache tags,
+#   lib/cache-handlers/edge-keys.ts); a publish purges exactly those keys (`PURGE` with an
+#   `xkey-purge` header, only from nmn_purgers). An answer without keys is kept only briefly.
+# - Grace: a copy is served stale for a day while the instances are down or erring.
+
+import std;
+import directors;
+import xkey;
+
+include "nmn-backends.vcl";
+
+sub vcl_recv {
+  set req.backend_hint = origins.backend();
+
+  if (req.method == "PURGE") {
+    if (client.ip !~ nmn_purgers) {
+      return (synth(403, "Purge refused"));
+    }
+    if (req.http.xkey-purge) {
+      set req.http.x-purged = xkey.purge(req.http.xkey-purge);
+      return (synth(200, "Purged"));
+    }
+    return (purge);
+  }
+
+  if (req.method != "GET" && req.method != "HEAD") {
+    return (pass);
+  }
+  # Never cached: the webhook, draft-mode switches, health, the Studio.
+  if (req.url ~ "^/(api|studio)(/|\?|$)") {
+    return (pass);
+  }
+  # Draft mode is a cookie: its readers go straight to an instance, and nothing they see is stored.
+  if (req.http.Cookie ~ "(^|;\s*)(__prerender_bypass|__next_preview_data)=") {
+    return (pass);
+  }
+  # No public page reads a cookie: dropping them lets every reader share one copy.
+  unset req.http.Cookie;
+  unset req.http.Authorization;
+
+  # While the instances answer, a copy past its lifetime is served at most 10 s more while it is
+  # refreshed in the background; while they are down, whatever grace is left (a day).
+  if (std.healthy(req.backend_hint)) {
+    set req.grace = 10s;
+  }
+  return (hash);
+}
+
+sub vcl_hash {
+  hash_data(req.url);
+  if (req.http.host) {
+    hash_data(req.http.host);
+  } else {
+    hash_data(server.ip);
+  }
+  # Next answers one URL with HTML or with its RSC payload (client navigation, prefetch):
+  # they must never share an object.
+  hash_data(req.http.rsc);
+  hash_data(req.http.next-router-prefetch);
+  hash_data(req.http.next-router-segment-prefetch);
+  hash_data(req.http.next-router-state-tree);
+  return (lookup);
+}
+
+sub vcl_backend_response {
+  if (beresp.status >= 500) {
+    # A stale copy exists (background refresh): keep serving it.
+    if (bereq.is_bgfetch) {
+      return (abandon);
+    }
+    # Nothing stale to fall back on: a 503 with Retry-After (vcl_backend_error), never the error's details.
+    return (error(503, "Service Unavailable"));
+  }
+
+  if (beresp.http.x-nmn-keys) {
+    set beresp.http.xkey = beresp.http.x-nmn-keys;
+    unset beresp.http.x-nmn-keys;
+  } else if (beresp.ttl > 5s && beresp.http.Cache-Control !~ "immutable" && bereq.url !~ "^/media/") {
+    # Nothing could purge it: keep it only briefly. Build assets (immutable) and media files
+    # (content-addressed names) never change under their URL.
+    set beresp.ttl = 5s;
+  }
+  # Kept past its lifetime so grace can serve it while the instances are down.
+  if (beresp.ttl > 0s) {
+    set beresp.grace = 24h;
+  }
+  # No return: Varnish's built-in rules follow (never store Set-Cookie, private, no-store).
+}
+
+sub vcl_backend_error {
+  # Nothing stale to fall back on: a short answer with a retry hint, never an error page's internals.
+  set beresp.http.Content-Type = "text/plain; charset=utf-8";
+  set beresp.http.Retry-After = "10";
+  set beresp.http.Cache-Control = "no-store";
+  synthetic("The site is briefly unavailable. Please try again in a few seconds.");
+  return (deliver);
+}
+
+sub vcl_deliver {
+  # Keys are for the edge only.
+  unset resp.http.xkey;
+  unset resp.http.x-nmn-keys;
+  if (obj.uncacheable) {
+    set resp.http.X-Cache = "PASS";
+  } elsif (obj.hits > 0) {
+    set resp.http.X-Cache = "HIT";
+  } else {
+    set resp.http.X-Cache = "MISS";
+  }
+  return (deliver);
+}
+
+sub vcl_synth {
+  if (req.method == "PURGE") {
+    set resp.http.Content-Type = "application/json";
+    if (resp.status == 200) {
+      synthetic({"{"purged": "} + std.integer(req.http.x-purged, 0) + " }");
+    } else {
+      synthetic({"{"purged": 0, "message": "refused" }"});
+    }
+    return (deliver);
+  }
+}
