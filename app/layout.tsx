@@ -5,7 +5,15 @@ import '@fontsource/source-serif-4/400-italic.css';
 import '@fontsource/source-serif-4/700.css';
 import '@fontsource/inter/400.css';
 import '@fontsource/inter/600.css';
-import './globals.css';
+// One stylesheet per feature, in cascade order; print last so it overrides the rest.
+import './styles/base.css';
+import './styles/header-footer.css';
+import './styles/cards.css';
+import './styles/article.css';
+import './styles/listings.css';
+import './styles/onward.css';
+import './styles/search.css';
+import './styles/print.css';
 import { FeedAutodiscovery } from '@/components/follow-rss';
 import { serverEnv } from '@/lib/env';
 import { site } from '@/lib/site';
