@@ -13,6 +13,18 @@ const optional = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
+/*
+ * A secret anyone can guess lets them purge pages (the webhook) or read drafts
+ * (draft mode): at least 32 characters. The message never repeats the value.
+ */
+export const SECRET_MIN_LENGTH = 32;
+const secret = optional.pipe(
+  z
+    .string()
+    .min(SECRET_MIN_LENGTH, `must be at least ${SECRET_MIN_LENGTH} characters; generate one with: openssl rand -hex 32`)
+    .optional(),
+);
+
 const envSchema = z.object({
   SITE_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
   CONTENT_DATASET: optional,
@@ -25,8 +37,8 @@ const envSchema = z.object({
   // Only the import CLI writes (`--to sanity`); the site never needs it.
   SANITY_API_WRITE_TOKEN: optional,
   SANITY_API_HOST: optional.pipe(z.url().optional()),
-  SANITY_REVALIDATE_SECRET: optional,
-  PREVIEW_SECRET: optional,
+  SANITY_REVALIDATE_SECRET: secret,
+  PREVIEW_SECRET: secret,
   // The build folder (next.config.ts distDir); /media caches its resized images inside it.
   NEXT_DIST_DIR: optional,
 });

@@ -58,7 +58,7 @@ async function main() {
   const ctx = createContext({
     root,
     work,
-    secret: 'bench-webhook-secret',
+    secret: 'bench-webhook-secret-0123456789abcdef',
     options: {
       runSeconds: Number(process.env.BENCH_RUN_SECONDS ?? 10),
       loadSeconds: Number(process.env.BENCH_LOAD_SECONDS ?? 60),

@@ -9,7 +9,7 @@ e2e_env() {
   export SITE_URL="http://localhost:$PORT"
   # The search budget (proxy.ts) is read at start; the search tests stay far below this one.
   export SEARCH_RATE_LIMIT=10000
-  export SANITY_REVALIDATE_SECRET="e2e-webhook-secret" PREVIEW_SECRET="e2e-preview-secret"
+  export SANITY_REVALIDATE_SECRET="e2e-webhook-secret-0123456789abcdef" PREVIEW_SECRET="e2e-preview-secret-0123456789abcdef"
   # Never used to reach Sanity here (no project id): present so the bundle test can prove no token
   # reaches client JavaScript.
   export SANITY_API_READ_TOKEN="e2e-read-token-must-stay-on-the-server"

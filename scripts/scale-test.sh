@@ -22,7 +22,7 @@ eval "redis-server $SCALE_REDIS_ARGS"
 
 export REDIS_URL="redis://127.0.0.1:$port" SCALE_REDIS_PORT="$port"
 export CONTENT_DATASET="$root/sample-dataset" NEXT_DIST_DIR=".next-scale"
-export SITE_URL="http://localhost:8080" SANITY_REVALIDATE_SECRET="scale-webhook-secret"
+export SITE_URL="http://localhost:8080" SANITY_REVALIDATE_SECRET="scale-webhook-secret-0123456789abcdef"
 
 echo "scale: building into $NEXT_DIST_DIR with REDIS_URL=$REDIS_URL (log: .tmp/scale/build.log)"
 flock /tmp/next-build.lock next build > "$root/build.log" 2>&1 || { tail -50 "$root/build.log"; exit 1; }

@@ -6,7 +6,7 @@ import { expect, test } from '@playwright/test';
  * with its own headline; only an editor with the preview secret may see it.
  */
 
-const PREVIEW_SECRET = 'e2e-preview-secret'; // scripts/e2e-env.sh
+const PREVIEW_SECRET = 'e2e-preview-secret-0123456789abcdef'; // scripts/e2e-env.sh
 const path = '/articles/lake-sorrel-water-levels-reach-40-year-low';
 const published = 'Lake Sorrel Water Levels Reach 40-Year Low';
 const draft = 'DRAFT: Lake Sorrel Falls to Lowest Level in Four Decades';

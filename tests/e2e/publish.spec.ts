@@ -14,7 +14,7 @@ import { writeFileAtomic } from '../../lib/dataset/write.ts';
 
 // The site's dataset and secret: see scripts/e2e-env.sh.
 const datasetFile = resolve(process.env.E2E_SAMPLE_DATASET ?? '.tmp/e2e/sample-dataset', 'data.ndjson');
-const SECRET = 'e2e-webhook-secret';
+const SECRET = 'e2e-webhook-secret-0123456789abcdef';
 
 const SEED = 'article-kazakhstan-silences-pro-and-anti-russian-voices-amid-geopolitical-tensions';
 const DRONES = 'article-marrowgate-startup-tests-drone-deliveries-to-mountain-clinics';

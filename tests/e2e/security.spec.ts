@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 
 const SECRETS = [
-  'e2e-webhook-secret',
-  'e2e-preview-secret',
+  'e2e-webhook-secret-0123456789abcdef',
+  'e2e-preview-secret-0123456789abcdef',
   'e2e-read-token-must-stay-on-the-server',
   'e2e-write-token-must-stay-on-the-server',
 ];

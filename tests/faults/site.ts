@@ -12,7 +12,7 @@ export const ROOT = path.resolve(import.meta.dirname, '../..');
 const NEXT = path.join(ROOT, 'node_modules/.bin/next');
 const LOGS = path.join(ROOT, '.tmp/faults');
 
-export const FAULTS_SECRET = 'faults-webhook-secret';
+export const FAULTS_SECRET = 'faults-webhook-secret-0123456789abcdef';
 /** Seconds: the content cacheLife revalidate the fault sites are built with. */
 export const REVALIDATE_SECONDS = 3;
 
