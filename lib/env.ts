@@ -13,6 +13,12 @@ const optional = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
+/** `http://a,http://b` → two URLs; a bad entry fails with its value. */
+const urlList = z
+  .string()
+  .transform((value) => value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== ''))
+  .pipe(z.array(z.url({ protocol: /^https?$/ })));
+
 /*
  * A secret anyone can guess lets them purge pages (the webhook) or read drafts
  * (draft mode): at least 32 characters. The message never repeats the value.
@@ -41,6 +47,10 @@ const envSchema = z.object({
   PREVIEW_SECRET: secret,
   // The build folder (next.config.ts distDir); /media caches its resized images inside it.
   NEXT_DIST_DIR: optional,
+  // Edge caches a publish purges by cache tag (deploy/varnish.vcl), comma-separated.
+  EDGE_PURGE_URLS: optional.pipe(urlList.optional()),
+  // A WebSub hub: feeds name it and a publish pings it for every feed it touches.
+  WEBSUB_HUB_URL: optional.pipe(z.url({ protocol: /^https?$/ }).optional()),
 });
 
 export type ServerEnv = z.infer<typeof envSchema>;

@@ -13,6 +13,17 @@ export type WebhookDeps = {
   now?: () => number;
   maxBodyBytes?: number;
   log?: (message: string) => void;
+  /**
+   * Runs the follow-up (edge purge, WebSub ping) once the response is sent: the route
+   * passes next/server's `after`, because Next records the expired tags only after the
+   * handler returns, and an edge purged before that would fetch the old page again.
+   * Without it the follow-up is awaited before answering (tests).
+   */
+  later?: (task: () => Promise<void>) => void;
+  /** Purges the tags at every edge; false when one failed (it logs which). */
+  purgeEdges?: (tags: string[]) => Promise<boolean>;
+  /** Tells the WebSub hub about the feeds the change touches (the raw payload holds their slugs). */
+  notifyHub?: (payload: unknown) => Promise<void>;
 };
 
 const MAX_IDEMPOTENCY_KEY = 200;
@@ -50,15 +61,29 @@ export async function handleRevalidateWebhook(request: Request, deps: WebhookDep
 
   // Only a verified delivery is remembered, so unsigned requests cannot block real keys.
   const key = request.headers.get('idempotency-key')?.slice(0, MAX_IDEMPOTENCY_KEY);
-  const repeatedKey = key ? deps.seen.checkAndRecord(`key:${key}`) : false;
-  const repeatedSignature = deps.seen.checkAndRecord(`sig:${verified.signature}`);
-  if (repeatedKey || repeatedSignature) {
+  const seenKeys = [...(key ? [`key:${key}`] : []), `sig:${verified.signature}`];
+  if (seenKeys.some((seenKey) => deps.seen.has(seenKey))) {
     return json(200, { revalidated: false, duplicate: true, tags: [] });
   }
+  const remember = () => seenKeys.forEach((seenKey) => deps.seen.checkAndRecord(seenKey));
 
   const decision = tagsForChange(parsed.change);
-  if (!decision.revalidate) return json(200, { revalidated: false, ignored: decision.reason, tags: [] });
+  if (!decision.revalidate) {
+    remember();
+    return json(200, { revalidated: false, ignored: decision.reason, tags: [] });
+  }
   for (const tag of decision.tags) deps.revalidate(tag);
+
+  const followUp = async () => {
+    // Remembered only once the origin and every edge have dropped the old copies, so a
+    // retried delivery (Sanity retries what failed) purges again instead of being skipped.
+    const purged = deps.purgeEdges ? await deps.purgeEdges(decision.tags) : true;
+    if (purged) remember();
+    else log(`[revalidate] an edge missed the purge of ${decision.tags.join(', ')}; a repeat of this delivery will purge again`);
+    await deps.notifyHub?.(payload);
+  };
+  if (deps.later) deps.later(followUp);
+  else await followUp();
   return json(200, { revalidated: true, tags: decision.tags });
 }
 
