@@ -2,19 +2,28 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { clientKey, createRateLimiter, rateLimitConfigFrom } from './lib/http/rate-limit.ts';
 
 /*
- * Next 16's request proxy (formerly middleware), run only for /search: every
- * other page is static or ISR-cached and costs nothing to serve again, while a
- * search runs a fresh query for each new term. Past its budget a client gets
- * 429 with Retry-After. The limiter lives in this module, so one `next start`
- * process keeps one set of budgets (docs/security.md).
+ * Next 16's request proxy (formerly middleware), run only for the routes whose
+ * every request does fresh work: /search runs a query for each new term, and
+ * /api/draft-mode/enable checks a secret (with Sanity, by asking the Content
+ * Lake). Every other page is static or ISR-cached and costs nothing to serve
+ * again. Past its budget a client gets 429 with Retry-After. Each route has its
+ * own budget (a reader's searches never lock an editor out of preview), both
+ * sized by SEARCH_RATE_LIMIT. The limiters live in this module, so one
+ * `next start` process keeps one set of budgets (docs/security.md).
  */
 const limits = rateLimitConfigFrom(process.env);
-const limiter = createRateLimiter({ limit: limits.limit, windowMs: limits.windowMs });
+
+const budgets = {
+  '/search': { limiter: createRateLimiter(limits), refusal: 'Too many searches.' },
+  '/api/draft-mode/enable': { limiter: createRateLimiter(limits), refusal: 'Too many preview attempts.' },
+};
 
 export function proxy(request: NextRequest) {
-  const decision = limiter.take(clientKey(request.headers, limits.trustProxy));
+  const budget = budgets[request.nextUrl.pathname as keyof typeof budgets];
+  if (!budget) return NextResponse.next();
+  const decision = budget.limiter.take(clientKey(request.headers, limits.trustProxy));
   if (decision.allowed) return NextResponse.next();
-  return new NextResponse(`Too many searches. Try again in ${decision.retryAfterSeconds} seconds.\n`, {
+  return new NextResponse(`${budget.refusal} Try again in ${decision.retryAfterSeconds} seconds.\n`, {
     status: 429,
     headers: {
       'Retry-After': String(decision.retryAfterSeconds),
@@ -24,4 +33,4 @@ export function proxy(request: NextRequest) {
   });
 }
 
-export const config = { matcher: ['/search'] };
+export const config = { matcher: ['/search', '/api/draft-mode/enable'] };
