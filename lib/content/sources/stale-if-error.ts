@@ -1,0 +1,85 @@
+import type { Perspective } from '../perspective.ts';
+import type { QuerySource } from './query-source.ts';
+
+/*
+ * Stale-if-error for the data layer: the last good result of each query (text,
+ * parameters, perspective) is kept, and while the source fails (a garbled or
+ * unreadable dataset file, Sanity answering 500, a timeout) that result is
+ * served instead of the error. So a page the publish webhook has just expired
+ * re-renders with the last good content rather than turning into an error page.
+ *
+ * Bounded: at most `maxEntries` results, least recently used dropped first, and
+ * only results worth keeping (an empty answer, such as a made-up slug's null,
+ * is not kept: it would crowd out real pages). A query that never succeeded
+ * still throws; the page then keeps its own last version, or answers an error.
+ * An outage is logged once when it starts and once when the source is back.
+ */
+
+export type StaleIfErrorOptions = {
+  maxEntries?: number;
+  log?: (message: string) => void;
+  now?: () => number;
+};
+
+export const DEFAULT_MAX_ENTRIES = 1000;
+
+function keyOf(query: string, params: Record<string, unknown>, perspective: Perspective): string {
+  const sorted = Object.keys(params)
+    .sort()
+    .map((name) => [name, params[name]]);
+  return `${perspective}\u0000${query}\u0000${JSON.stringify(sorted)}`;
+}
+
+function worthKeeping(value: unknown): boolean {
+  if (value === null || value === undefined) return false;
+  return !(Array.isArray(value) && value.length === 0);
+}
+
+export function withStaleIfError(source: QuerySource, options: StaleIfErrorOptions = {}): QuerySource {
+  const maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
+  const log = options.log ?? ((message: string) => console.warn(message));
+  const now = options.now ?? Date.now;
+  const lastGood = new Map<string, unknown>();
+  let failingSince: number | undefined;
+
+  function remember(key: string, value: unknown) {
+    lastGood.delete(key);
+    if (!worthKeeping(value)) return;
+    lastGood.set(key, value);
+    if (lastGood.size > maxEntries) {
+      const oldest = lastGood.keys().next().value;
+      if (oldest !== undefined) lastGood.delete(oldest);
+    }
+  }
+
+  return {
+    name: source.name,
+    async query<T>(query: string, params: Record<string, unknown>, perspective: Perspective): Promise<T> {
+      const key = keyOf(query, params, perspective);
+      try {
+        const value = await source.query<T>(query, params, perspective);
+        if (failingSince !== undefined) {
+          log(`[content] the ${source.name} source answers again after ${Math.round((now() - failingSince) / 1000)} s; serving fresh content`);
+          failingSince = undefined;
+        }
+        remember(key, value);
+        return value;
+      } catch (error) {
+        if (failingSince === undefined) {
+          failingSince = now();
+          log(`[content] the ${source.name} source fails (${(error as Error).message}); serving the last good results until it answers again`);
+        }
+        if (!lastGood.has(key)) throw error;
+        const value = lastGood.get(key);
+        // Touch it: a result served during an outage is one worth keeping longest.
+        lastGood.delete(key);
+        lastGood.set(key, value);
+        return value as T;
+      }
+    },
+    describe() {
+      const described = source.describe();
+      return failingSince === undefined ? described : { ...described, servingLastGoodSince: new Date(failingSince).toISOString() };
+    },
+  };
+}
