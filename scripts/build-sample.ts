@@ -18,6 +18,7 @@ import type { ParsedArticle } from '../lib/import/parsed-article.ts';
 import { planArticleImport, type ImportOptions } from '../lib/import/plan-import.ts';
 import { contentHash } from '../lib/portable-text/keys.ts';
 import { attachSampleImages, type SampleImages } from '../lib/images/sample-images.ts';
+import { addSampleLiveBlogs } from './sample-live.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const contentDir = join(root, 'sanity/sample-content');
@@ -96,6 +97,8 @@ function buildSampleDocuments(): { docs: RawDocument[]; images: SampleImages } {
       throw new Error(`sanity/sample-content/articles/${name}: ${(error as Error).message}`);
     }
   }
+
+  addSampleLiveBlogs(join(contentDir, 'live'), docs, byFile);
 
   // Before the drafts, so a draft carries its article's images too.
   const images = attachSampleImages(join(contentDir, 'images'), byFile);

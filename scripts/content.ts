@@ -15,6 +15,7 @@ import { parseArticleFile } from '../lib/import/parse-article-file.ts';
 import { planArticleImport, type ImportOptions } from '../lib/import/plan-import.ts';
 import { importArticleToSanity } from '../lib/import/sanity-import.ts';
 import { createSanityWriteClient, sanityWriteConfigFrom } from '../lib/import/sanity-write-client.ts';
+import { runLive } from './content-live.ts';
 
 const USAGE = `Usage: npm run content -- import <file.txt|file.md> [options]
 
@@ -35,9 +36,15 @@ Options:
                          SANITY_API_WRITE_TOKEN, for an editor to publish
   --notify <site-url>    after an embedded import, send the site the signed
                          revalidation webhook (SANITY_REVALIDATE_SECRET)
-  -h, --help             show this help`;
+  -h, --help             show this help
+
+Live blogs: npm run content -- live <article-slug> <file|-> [--key-event] [--pin]
+            [--title …] [--author slug] [--notify <site-url>] [--to sanity]
+            npm run content -- live <article-slug> --end     (live --help for more)`;
 
 async function main(argv: string[]): Promise<number> {
+  // `live …` has options of its own (scripts/content-live.ts).
+  if (argv[0] === 'live') return runLive(argv.slice(1));
   let parsed;
   try {
     parsed = parseArgs({

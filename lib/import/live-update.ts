@@ -1,0 +1,118 @@
+import type { RawDocument } from '../dataset/ndjson.ts';
+import { contentHash } from '../portable-text/keys.ts';
+import type { PortableTextBlock } from '../portable-text/types.ts';
+import { documentId, referenceTo, type Reference } from './references.ts';
+
+export const LIVE_UPDATE_TITLE_MAX = 160;
+
+export type LiveUpdateDocument = {
+  _id: string;
+  _type: 'liveUpdate';
+  _rev: string;
+  _createdAt: string;
+  _updatedAt: string;
+  article: { _type: 'reference'; _ref: string };
+  publishedAt: string;
+  title?: string;
+  body: PortableTextBlock[];
+  keyEvent: boolean;
+  pinned: boolean;
+  authors: Reference[];
+};
+
+export type LiveUpdateInput = {
+  body: PortableTextBlock[];
+  title?: string;
+  publishedAt?: string;
+  authors?: string[];
+  keyEvent?: boolean;
+  pinned?: boolean;
+};
+
+export type LivePlan<T> = { document: T; path: string; log: string[] };
+
+/** `liveUpdate-<article slug>-<n>`: the importer's ids, numbered per live blog. */
+export function liveUpdateId(articleSlug: string, n: number): string {
+  return `liveUpdate-${articleSlug}-${n}`;
+}
+
+/** The next free number for a live blog's updates, drafts included so a draft never gets overwritten. */
+export function nextUpdateNumber(articleSlug: string, ids: Iterable<string>): number {
+  const pattern = new RegExp(`^(?:drafts\\.)?liveUpdate-${articleSlug.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(\\d+)$`);
+  let max = 0;
+  for (const id of ids) {
+    const found = pattern.exec(id);
+    if (found) max = Math.max(max, Number(found[1]));
+  }
+  return max + 1;
+}
+
+/** The published live blog with this slug, or an error an editor can act on. */
+export function findLiveBlog(slug: string, dataset: RawDocument[], wanted: 'live' | 'any' = 'live'): RawDocument {
+  const id = documentId('article', slug);
+  const article = dataset.find((doc) => doc._id === id);
+  if (!article || article._type !== 'article') {
+    throw new Error(`No published article "${slug}" (${id}) in the dataset: check the slug in the article's URL.`);
+  }
+  if (wanted === 'live' && article.coverage !== 'live') {
+    const state = article.coverage === 'ended' ? 'its live coverage has ended' : 'it is not a live blog';
+    throw new Error(`Cannot post to "${slug}": ${state}. Set its Live coverage to Live (in the Studio, or with "live ${slug} --start").`);
+  }
+  return article;
+}
+
+/**
+ * Plans one update of a live blog without touching the dataset: checks the
+ * article is a running live blog and the authors exist, numbers the update
+ * after the blog's existing ones, and builds the document.
+ */
+export function planLiveUpdate(slug: string, input: LiveUpdateInput, now: string, dataset: RawDocument[]): LivePlan<LiveUpdateDocument> {
+  const article = findLiveBlog(slug, dataset);
+  const title = input.title?.trim();
+  if (title && title.length > LIVE_UPDATE_TITLE_MAX) {
+    throw new Error(`The update title is ${title.length} characters; at most ${LIVE_UPDATE_TITLE_MAX} are allowed.`);
+  }
+  if (input.body.length === 0) throw new Error('The update has no text: write its body.');
+  const ids = new Set(dataset.map((doc) => doc._id));
+  const missing = (input.authors ?? []).filter((author) => !ids.has(documentId('author', author)));
+  if (missing.length > 0) {
+    throw new Error(`No author ${missing.map((author) => `"${author}"`).join(', ')} in the dataset: check the slug (authors are not created for updates).`);
+  }
+  const id = liveUpdateId(slug, nextUpdateNumber(slug, ids));
+  const doc: LiveUpdateDocument = {
+    _id: id,
+    _type: 'liveUpdate',
+    _rev: '',
+    _createdAt: now,
+    _updatedAt: now,
+    article: { _type: 'reference', _ref: article._id },
+    publishedAt: input.publishedAt ?? now,
+    body: input.body,
+    keyEvent: input.keyEvent === true,
+    pinned: input.pinned === true,
+    authors: (input.authors ?? []).map((author) => referenceTo(documentId('author', author))),
+  };
+  if (title) doc.title = title;
+  doc._rev = contentHash(JSON.stringify({ ...doc, _rev: undefined }));
+  const log = Date.parse(doc.publishedAt) > Date.parse(now) ? [`held back until ${doc.publishedAt} (embargo)`] : [];
+  return { document: doc, path: `/articles/${slug}#update-${id}`, log };
+}
+
+/** Starts (`live`) or ends (`ended`) a live blog's coverage, keeping everything else. */
+export function planCoverageChange(slug: string, coverage: 'live' | 'ended', now: string, dataset: RawDocument[]): LivePlan<RawDocument> {
+  const article = findLiveBlog(slug, dataset, 'any');
+  if (coverage === 'ended' && article.coverage !== 'live') {
+    throw new Error(`"${slug}" is not running live coverage (coverage: ${String(article.coverage ?? 'none')}); nothing to end.`);
+  }
+  if (coverage === 'live' && article.coverage === 'live') throw new Error(`"${slug}" is already live.`);
+  const doc: RawDocument = { ...article, _rev: '', _updatedAt: now, coverage };
+  if (coverage === 'live') {
+    // Reopening an ended blog keeps its original start.
+    doc.coverageStartedAt = typeof article.coverageStartedAt === 'string' ? article.coverageStartedAt : now;
+    delete doc.coverageEndedAt;
+  } else {
+    doc.coverageEndedAt = now;
+  }
+  doc._rev = contentHash(JSON.stringify({ ...doc, _rev: undefined }));
+  return { document: doc, path: `/articles/${slug}`, log: [] };
+}
