@@ -21,6 +21,15 @@ export function docTag(id: string): string {
   return `doc:${id}`.slice(0, 256);
 }
 
+/**
+ * `live:<article _id>`: a live blog's updates. A new update is in no cached
+ * result yet, so its publish finds the live page, its older pages, its feed
+ * and its update endpoint by the blog it points at.
+ */
+export function liveTag(articleId: string): string {
+  return `live:${articleId}`.slice(0, 256);
+}
+
 /** Every `_id` in a query result, however deeply nested. */
 export function idsIn(value: unknown, found = new Set<string>()): Set<string> {
   if (Array.isArray(value)) {

@@ -20,7 +20,8 @@ export async function notifySite(
   const endpoint = revalidateEndpoint(siteUrl);
   const results: NotifyResult[] = [];
   for (const doc of docs) {
-    const body = JSON.stringify({ _id: doc._id, _type: doc._type, slug: doc.slug, previousSlugs: doc.previousSlugs });
+    // `article`: a live update's blog, whose live pages it expires (lib/revalidate/tags-for-change.ts).
+    const body = JSON.stringify({ _id: doc._id, _type: doc._type, slug: doc.slug, previousSlugs: doc.previousSlugs, article: doc.article });
     let response: Response;
     try {
       response = await fetchImpl(endpoint, {

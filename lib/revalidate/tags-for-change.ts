@@ -1,4 +1,4 @@
-import { docTag, listTag, slugTag } from '../content/cache-tags.ts';
+import { docTag, listTag, liveTag, slugTag } from '../content/cache-tags.ts';
 import { isPublishedId } from '../content/perspective.ts';
 
 /*
@@ -20,6 +20,8 @@ export type DocumentChange = {
   type: string;
   slug?: string;
   previousSlugs: string[];
+  /** A live update's live blog (`article._ref`, or the projection's `article` id string). */
+  article?: string;
 };
 
 export type ChangeParse =
@@ -56,6 +58,7 @@ export function parseChange(payload: unknown): ChangeParse {
       type: record._type,
       slug: slugValue(record.slug),
       previousSlugs: [...new Set(previous.slice(0, MAX_PREVIOUS_SLUGS).map(slugValue).filter((slug) => slug !== undefined))],
+      ...articleRef(record.article),
     },
   };
 }
@@ -67,7 +70,14 @@ export function tagsForChange(change: DocumentChange): TagsDecision {
   const tags = [docTag(change.id), listTag(change.type)];
   if (change.slug) tags.push(slugTag(change.type, change.slug));
   for (const old of change.previousSlugs) tags.push(slugTag(change.type, old));
+  // A live update also expires its blog's live reads (page, older pages, feed, update endpoint).
+  if (change.type === 'liveUpdate' && change.article) tags.push(liveTag(change.article));
   return { revalidate: true, tags: [...new Set(tags)] };
+}
+
+function articleRef(value: unknown): { article?: string } {
+  const raw = typeof value === 'object' && value !== null ? (value as { _ref?: unknown })._ref : value;
+  return typeof raw === 'string' && ID.test(raw) && isPublishedId(raw) ? { article: raw } : {};
 }
 
 function slugValue(value: unknown): string | undefined {

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { parseChange, tagsForChange } from '../../lib/revalidate/tags-for-change.ts';
+
+function tagsOf(payload: unknown) {
+  const parsed = parseChange(payload);
+  if (!parsed.ok) throw new Error(parsed.reason);
+  return tagsForChange(parsed.change);
+}
+
+describe('a live update\'s publish expires its live blog', () => {
+  it('whole document: its doc, the update list and the blog\'s live tag', () => {
+    const update = { _id: 'liveUpdate-storm-3', _type: 'liveUpdate', article: { _type: 'reference', _ref: 'article-storm' }, body: [] };
+    expect(tagsOf(update)).toEqual({ revalidate: true, tags: ['doc:liveUpdate-storm-3', 'list:liveUpdate', 'live:article-storm'] });
+  });
+
+  it('a projection may send the article id as a string', () => {
+    expect(tagsOf({ _id: 'liveUpdate-storm-3', _type: 'liveUpdate', article: 'article-storm' })).toMatchObject({
+      tags: expect.arrayContaining(['live:article-storm']),
+    });
+  });
+
+  it('ignores a draft or malformed article reference, and the field on other types', () => {
+    expect(tagsOf({ _id: 'liveUpdate-x', _type: 'liveUpdate', article: { _ref: 'drafts.article-storm' } })).toEqual({
+      revalidate: true,
+      tags: ['doc:liveUpdate-x', 'list:liveUpdate'],
+    });
+    expect(tagsOf({ _id: 'liveUpdate-x', _type: 'liveUpdate', article: { _ref: 'x:list:article' } })).toEqual({
+      revalidate: true,
+      tags: ['doc:liveUpdate-x', 'list:liveUpdate'],
+    });
+    expect(tagsOf({ _id: 'article-a', _type: 'article', article: 'article-storm' })).toEqual({ revalidate: true, tags: ['doc:article-a', 'list:article'] });
+  });
+
+  it('a draft update expires nothing', () => {
+    expect(tagsOf({ _id: 'drafts.liveUpdate-x', _type: 'liveUpdate', article: { _ref: 'article-storm' } })).toMatchObject({ revalidate: false });
+  });
+});
