@@ -1,24 +1,22 @@
 import Link from 'next/link';
 import { SiteFooter } from '@/components/site-footer';
+import { SearchForm } from '@/components/search-form';
 import { SiteHeader } from '@/components/site-header';
+import { getSections } from '@/lib/content/directory';
 
 export const metadata = { title: 'Page not found', robots: { index: false } };
 
-export default function NotFound() {
+export default async function NotFound() {
   return (
     <>
-      <SiteHeader />
+      <SiteHeader sections={await getSections()} />
       <main id="main" tabIndex={-1} className="not-found">
         <h1>Page not found</h1>
         <p>We could not find that page. It may have moved, or the address may be mistyped.</p>
         <p>
           <Link href="/">Go to the front page</Link> or search:
         </p>
-        <form action="/search" method="get" role="search">
-          <label htmlFor="not-found-search">Search articles</label>{' '}
-          <input id="not-found-search" type="search" name="q" maxLength={200} />{' '}
-          <button type="submit">Search</button>
-        </form>
+        <SearchForm id="not-found-search" label="Search articles" variant="inline" />
       </main>
       <SiteFooter />
     </>

@@ -1,15 +1,14 @@
 import Link from 'next/link';
-import type { ArticleCard as Card } from '@/lib/content';
-import { articleSummary } from '@/lib/content/summary';
+import type { ArticleCard as Card } from '@/lib/content/shapes';
 import { directionOf } from '@/lib/format/direction';
 import { ContentImageFigure } from './content-image';
 import { DateTime } from './date-time';
-import { articlePath, tagPath } from '@/lib/urls/paths';
+import { tagPath } from '@/lib/urls/paths';
 
 export function ArticleCard({ article, headingLevel = 2 }: { article: Card; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const leadTag = article.tags[0];
-  const summary = articleSummary(article);
+  const { summary } = article;
   return (
     <article className="card" lang={article.language} dir={directionOf(article.language)}>
       <ContentImageFigure image={article.mainImage} sizes="(min-width: 64rem) 30rem, (min-width: 40rem) 50vw, 100vw" caption={false} className="card-image" />
@@ -19,7 +18,7 @@ export function ArticleCard({ article, headingLevel = 2 }: { article: Card; head
         </p>
       )}
       <Heading className="card-title">
-        <Link href={articlePath(article.slug)}>{article.title}</Link>
+        <Link href={article.path}>{article.title}</Link>
       </Heading>
       {summary && <p className="card-summary">{summary}</p>}
       <p className="meta">

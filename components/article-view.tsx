@@ -1,10 +1,7 @@
 import Link from 'next/link';
-import type { Article } from '@/lib/content';
-import { isLaterThan } from '@/lib/format/date';
+import type { ArticlePage } from '@/lib/content/article';
+import type { Onward } from '@/lib/content/onward';
 import { directionOf } from '@/lib/format/direction';
-import { serverEnv } from '@/lib/env';
-import { headingsOf, readingMinutes } from '@/lib/portable-text';
-import { articleJsonLd } from '@/lib/seo/structured-data';
 import { Breadcrumbs } from './breadcrumbs';
 import { ContentImageFigure } from './content-image';
 import { DateTime } from './date-time';
@@ -14,12 +11,10 @@ import { RelatedStories } from './related-stories';
 import { SourceLabel } from './source-label';
 import { authorPath, tagPath } from '@/lib/urls/paths';
 
-/** One article as a reader sees it. Needs no client JavaScript. */
-export function ArticleView({ article }: { article: Article }) {
-  const headings = headingsOf(article.body);
+/** One article as a reader sees it, then where to go next. Needs no client JavaScript. */
+export function ArticleView({ article, onward }: { article: ArticlePage; onward: Onward }) {
+  const { headings, updated } = article;
   const headingIds = new Map(headings.map((heading) => [heading.key, heading.id]));
-  const minutes = readingMinutes(article.body);
-  const updated = isLaterThan(article.updatedAt, article.publishedAt) ? article.updatedAt : undefined;
   const leadTag = article.tags[0];
   return (
     <>
@@ -31,7 +26,7 @@ export function ArticleView({ article }: { article: Article }) {
       ]}
     />
     <article className="article" lang={article.language} dir={directionOf(article.language)}>
-      <JsonLd data={articleJsonLd(article, serverEnv().SITE_URL)} />
+      <JsonLd data={article.jsonLd} />
       <header className="article-header">
         {article.tags.length > 0 && (
           <ul className="kicker tags" aria-label="Topics">
@@ -66,7 +61,7 @@ export function ArticleView({ article }: { article: Article }) {
               </>
             )}
             {' · '}
-            {minutes} min read
+            {article.readingMinutes} min read
           </p>
         </div>
         {article.sources.length > 0 && (
@@ -116,7 +111,7 @@ export function ArticleView({ article }: { article: Article }) {
         </section>
       )}
     </article>
-    <RelatedStories article={article} />
+    <RelatedStories article={article} onward={onward} />
     </>
   );
 }

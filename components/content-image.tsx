@@ -1,5 +1,5 @@
 import Image from 'next/image';
-import type { ContentImage } from '@/lib/content';
+import type { ContentImage } from '@/lib/content/shapes';
 import { imageProps } from '@/lib/images/image-props';
 
 /**

@@ -1,4 +1,4 @@
-import { SITE_FEED_PATHS } from '@/lib/feeds/document';
+import { feedPaths } from '@/lib/urls/paths';
 import { site } from '@/lib/site';
 
 /*
@@ -9,9 +9,9 @@ import { site } from '@/lib/site';
  */
 
 const FEEDS = [
-  { type: 'application/rss+xml', href: SITE_FEED_PATHS.rss, title: `${site.name} (RSS)` },
-  { type: 'application/atom+xml', href: SITE_FEED_PATHS.atom, title: `${site.name} (Atom)` },
-  { type: 'application/feed+json', href: SITE_FEED_PATHS.json, title: `${site.name} (JSON Feed)` },
+  { type: 'application/rss+xml', href: feedPaths.rss, title: `${site.name} (RSS)` },
+  { type: 'application/atom+xml', href: feedPaths.atom, title: `${site.name} (Atom)` },
+  { type: 'application/feed+json', href: feedPaths.json, title: `${site.name} (JSON Feed)` },
 ] as const;
 
 /** The site's feeds for feed readers' autodiscovery, on every page. */
@@ -26,7 +26,7 @@ export function FeedAutodiscovery() {
 }
 
 /** The visible link for readers who follow the site in a feed reader. */
-export function FollowRss({ href = SITE_FEED_PATHS.rss, label = 'Follow via RSS' }: { href?: string; label?: string }) {
+export function FollowRss({ href = feedPaths.rss, label = 'Follow via RSS' }: { href?: string; label?: string }) {
   return (
     <a href={href} type="application/rss+xml">
       {label}

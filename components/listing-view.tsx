@@ -1,23 +1,34 @@
-import type { ReactNode } from 'react';
-import type { ArticleCard } from '@/lib/content';
+import type { Listing } from '@/lib/content/listing';
+import { listingPagePath } from '@/lib/urls/paths';
 import { ArticleList } from './article-card';
-import { Pagination, pageHref } from './pagination';
-import { articleCount } from './source-label';
+import { Pagination } from './pagination';
+import { StateAffiliatedBadge } from './source-label';
 
-type Props = {
-  kicker: string;
-  title: string;
-  intro?: ReactNode;
-  articles: ArticleCard[];
-  total: number;
-  page: number;
-  pageCount: number;
-  base: string;
-  feedHref?: string;
-};
+/** A source's intro can hold a badge and its web address; a tag's or author's is one paragraph. */
+function Intro({ kind, intro }: { kind: Listing['kind']; intro: Listing['intro'] }) {
+  if (kind !== 'source') return intro.text ? <p className="listing-intro">{intro.text}</p> : null;
+  return (
+    <div className="listing-intro">
+      {intro.stateAffiliated && (
+        <p>
+          <StateAffiliatedBadge />
+        </p>
+      )}
+      {intro.text && <p>{intro.text}</p>}
+      {intro.url && (
+        <p>
+          <a href={intro.url} rel="noopener noreferrer">
+            {intro.host}
+          </a>
+        </p>
+      )}
+    </div>
+  );
+}
 
 /** A tag, source or author page: who or what it is, then its articles, newest first. */
-export function ListingView({ kicker, title, intro, articles, total, page, pageCount, base, feedHref }: Props) {
+export function ListingView({ listing }: { listing: Listing }) {
+  const { kicker, title, page, pageCount, feedPath, basePath } = listing;
   return (
     <>
       <header className="listing-header">
@@ -26,19 +37,19 @@ export function ListingView({ kicker, title, intro, articles, total, page, pageC
           {title}
           {page > 1 && <span className="page-number"> (page {page})</span>}
         </h1>
-        {intro}
+        {page === 1 && <Intro kind={listing.kind} intro={listing.intro} />}
         <p className="meta">
-          {articleCount(total)}
-          {feedHref && (
+          {listing.countLabel}
+          {feedPath && (
             <>
               {' · '}
-              <a href={feedHref}>Follow via RSS</a>
+              <a href={feedPath}>Follow via RSS</a>
             </>
           )}
         </p>
       </header>
-      <ArticleList articles={articles} label={`Articles: ${title}`} />
-      <Pagination page={page} pageCount={pageCount} hrefFor={(n) => pageHref(base, n)} />
+      <ArticleList articles={listing.articles} label={`Articles: ${title}`} />
+      <Pagination page={page} pageCount={pageCount} hrefFor={(n) => listingPagePath(basePath, n)} />
     </>
   );
 }

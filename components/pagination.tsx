@@ -1,10 +1,5 @@
 import Link from 'next/link';
 
-/** Page 1 lives at `base`, page n ≥ 2 at `base/page/n`: paths, so every page can be static. */
-export function pageHref(base: string, page: number): string {
-  return page <= 1 ? base : `${base}/page/${page}`;
-}
-
 type Props = {
   page: number;
   pageCount: number;
@@ -14,7 +9,7 @@ type Props = {
   nextText?: string;
 };
 
-/** Previous/next links with `rel`, and where the reader is. */
+/** Previous/next links with `rel`, and where the reader is. Paths come from lib/urls/paths.ts via `hrefFor`. */
 export function Pagination({ page, pageCount, hrefFor, label = 'Pages', previousText = '← Newer', nextText = 'Older →' }: Props) {
   if (pageCount <= 1) return null;
   return (

@@ -2,7 +2,7 @@ import { PortableText, type PortableTextComponents } from '@portabletext/react';
 import type { ReactNode } from 'react';
 import { isExternalHref, safeHref } from '@/lib/urls/safe-href';
 import { ContentImageFigure } from './content-image';
-import type { ContentImage } from '@/lib/content';
+import type { ContentImage } from '@/lib/content/shapes';
 
 type Block = { _type: string; _key?: string; [key: string]: unknown };
 

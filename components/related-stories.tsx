@@ -1,9 +1,9 @@
 import Link from 'next/link';
-import type { Article, ArticleCard } from '@/lib/content';
-import { getOnward, onwardFrom } from '@/lib/content/related';
+import type { ArticleCard, SourceRef, TagRef } from '@/lib/content/shapes';
+import type { Onward } from '@/lib/content/onward';
 import { directionOf } from '@/lib/format/direction';
 import { DateTime } from './date-time';
-import { articlePath, sourcePath } from '@/lib/urls/paths';
+import { sourcePath } from '@/lib/urls/paths';
 
 function StoryList({ articles }: { articles: ArticleCard[] }) {
   return (
@@ -11,7 +11,7 @@ function StoryList({ articles }: { articles: ArticleCard[] }) {
       {articles.map((article) => (
         <li key={article._id} lang={article.language} dir={directionOf(article.language)}>
           <h3 className="story-title">
-            <Link href={articlePath(article.slug)}>{article.title}</Link>
+            <Link href={article.path}>{article.title}</Link>
           </h3>
           <p className="meta">
             <DateTime iso={article.publishedAt} language={article.language} dateOnly />
@@ -24,10 +24,10 @@ function StoryList({ articles }: { articles: ArticleCard[] }) {
 
 /**
  * Where to go after an article: related stories, more from its lead source and
- * the previous and next story under its lead tag. A server component: plain links.
+ * the previous and next story under its lead tag. Plain links, no client JavaScript.
  */
-export async function RelatedStories({ article }: { article: Article }) {
-  const { related, fromSource, previous, next } = await getOnward(onwardFrom(article));
+export function RelatedStories({ article, onward }: { article: { tags: TagRef[]; sources: SourceRef[] }; onward: Onward }) {
+  const { related, fromSource, previous, next } = onward;
   const leadSource = article.sources[0];
   const leadTag = article.tags[0];
   if (related.length === 0 && fromSource.length === 0 && !previous && !next) return null;
@@ -57,7 +57,7 @@ export async function RelatedStories({ article }: { article: Article }) {
           {previous && (
             <p className="prev">
               <span className="label">Previous in {leadTag.title}</span>
-              <Link href={articlePath(previous.slug)} rel="prev" lang={previous.language}>
+              <Link href={previous.path} rel="prev" lang={previous.language}>
                 {previous.title}
               </Link>
             </p>
@@ -65,7 +65,7 @@ export async function RelatedStories({ article }: { article: Article }) {
           {next && (
             <p className="next">
               <span className="label">Next in {leadTag.title}</span>
-              <Link href={articlePath(next.slug)} rel="next" lang={next.language}>
+              <Link href={next.path} rel="next" lang={next.language}>
                 {next.title}
               </Link>
             </p>

@@ -1,11 +1,11 @@
 import { Fragment } from 'react';
-import { highlightParts } from '@/lib/content/search-terms';
+import type { TextPart } from '@/lib/content/search';
 
 /** Text with the searched words in `<mark>`: React elements, so the text is always escaped. */
-export function SearchHighlight({ text, terms }: { text: string; terms: string[] }) {
+export function SearchHighlight({ parts }: { parts: TextPart[] }) {
   return (
     <>
-      {highlightParts(text, terms).map((part, index) =>
+      {parts.map((part, index) =>
         part.match ? <mark key={index}>{part.text}</mark> : <Fragment key={index}>{part.text}</Fragment>,
       )}
     </>

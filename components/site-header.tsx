@@ -1,10 +1,10 @@
 import Link from 'next/link';
-import { getTags } from '@/lib/content';
+import type { TagEntry } from '@/lib/content/directory';
 import { site } from '@/lib/site';
-import { tagPath } from '@/lib/urls/paths';
+import { SearchForm } from './search-form';
 
-export async function SiteHeader() {
-  const tags = (await getTags()).filter((tag) => tag.count > 0).slice(0, 8);
+/** The masthead: skip link, wordmark, site search and the section nav (the layout passes the sections). */
+export function SiteHeader({ sections }: { sections: TagEntry[] }) {
   return (
     <header className="site-header">
       <a className="skip-link" href="#main">
@@ -14,20 +14,14 @@ export async function SiteHeader() {
         <Link href="/" className="wordmark">
           {site.name}
         </Link>
-        <form className="search-form" action="/search" method="get" role="search" aria-label="Site search">
-          <label htmlFor="site-search" className="visually-hidden">
-            Search articles
-          </label>
-          <input id="site-search" type="search" name="q" placeholder="Search" maxLength={200} />
-          <button type="submit">Search</button>
-        </form>
+        <SearchForm id="site-search" label="Search articles" name="Site search" variant="masthead" />
       </div>
-      {tags.length > 0 && (
+      {sections.length > 0 && (
         <nav className="section-nav" aria-label="Sections">
           <ul>
-            {tags.map((tag) => (
+            {sections.map((tag) => (
               <li key={tag._id}>
-                <Link href={tagPath(tag.slug)}>{tag.title}</Link>
+                <Link href={tag.path}>{tag.title}</Link>
               </li>
             ))}
           </ul>

@@ -1,26 +1,10 @@
 import Link from 'next/link';
-import type { SourceRef } from '@/lib/content';
+import type { SourceRef } from '@/lib/content/shapes';
 import { sourcePath } from '@/lib/urls/paths';
-
-const kindNames: Record<string, string> = {
-  wire: 'wire service',
-  newspaper: 'newspaper',
-  broadcaster: 'broadcaster',
-  magazine: 'magazine',
-  online: 'online outlet',
-  agency: 'news agency',
-  government: 'government',
-  ngo: 'non-governmental organisation',
-  other: 'other',
-};
-
-export function sourceKindName(kind: string | undefined): string | undefined {
-  return kind ? kindNames[kind] : undefined;
-}
 
 /** A source with its kind and, where it applies, a visible state-affiliation label. */
 export function SourceLabel({ source }: { source: SourceRef }) {
-  const kind = sourceKindName(source.kind);
+  const kind = source.kindName;
   return (
     <span className="source">
       <Link href={sourcePath(source.slug)}>{source.name}</Link>
@@ -33,8 +17,4 @@ export function SourceLabel({ source }: { source: SourceRef }) {
 /** The label readers see on state-affiliated media, wherever a source appears. */
 export function StateAffiliatedBadge() {
   return <span className="badge badge-state">State-affiliated media</span>;
-}
-
-export function articleCount(count: number): string {
-  return count === 1 ? '1 article' : `${count} articles`;
 }

@@ -11,4 +11,6 @@ export const site = {
   logoPath: '/logo.png',
   pageSize: 20,
   feedSize: 50,
+  /** Characters of a search query considered at all (the one search form's maxLength too): a search box, not a document. */
+  searchMaxLength: 200,
 } as const;

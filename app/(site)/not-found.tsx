@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { SearchForm } from '@/components/search-form';
 
 export const metadata = { title: 'Page not found', robots: { index: false } };
 
@@ -16,11 +17,7 @@ export default function SiteNotFound() {
       <p>
         <Link href="/">Go to the front page</Link> or search:
       </p>
-      <form action="/search" method="get" role="search" aria-label="Search from this page">
-        <label htmlFor="not-found-search">Search articles</label>{' '}
-        <input id="not-found-search" type="search" name="q" maxLength={200} />{' '}
-        <button type="submit">Search</button>
-      </form>
+      <SearchForm id="not-found-search" label="Search articles" name="Search from this page" variant="inline" />
     </div>
   );
 }

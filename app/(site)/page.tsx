@@ -1,17 +1,15 @@
 import Link from 'next/link';
 import { ArticleCard, ArticleList } from '@/components/article-card';
 import { JsonLd } from '@/components/json-ld';
-import { getHome, getTags } from '@/lib/content';
-import { serverEnv } from '@/lib/env';
-import { homeJsonLd } from '@/lib/seo/structured-data';
+import { getDirectory } from '@/lib/content/directory';
+import { getHome } from '@/lib/content/home';
 import { site } from '@/lib/site';
-import { tagPath } from '@/lib/urls/paths';
 
 export default async function HomePage() {
-  const [{ featured, latest }, tags] = await Promise.all([getHome(), getTags()]);
+  const [{ featured, latest, jsonLd }, tags] = await Promise.all([getHome(), getDirectory('tag')]);
   return (
     <>
-      <JsonLd data={homeJsonLd(serverEnv().SITE_URL)} />
+      <JsonLd data={jsonLd} />
       <h1 className="visually-hidden">{site.name}: latest news</h1>
       {featured.length > 0 && (
         <section aria-labelledby="top-stories" className="top-stories">
@@ -41,7 +39,7 @@ export default async function HomePage() {
           <ul className="chips">
             {tags.map((tag) => (
               <li key={tag._id}>
-                <Link href={tagPath(tag.slug)}>
+                <Link href={tag.path}>
                   {tag.title} <span className="count">({tag.count})</span>
                 </Link>
               </li>

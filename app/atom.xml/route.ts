@@ -1,3 +1,3 @@
-import { siteFeedHandler } from '@/lib/feeds/feed-route';
+import { siteFeedHandler } from '@/app/_feeds/feed-route';
 
 export const GET = siteFeedHandler('atom');

@@ -1,7 +1,8 @@
+import { getSitemap } from '@/lib/content/sitemap';
 import { conditionalResponse } from '@/lib/http/conditional';
-import { getNewsSitemap } from '@/lib/seo/cached-sitemap';
 
 /** Google News: the articles of the last 48 hours. */
 export async function GET(request: Request) {
-  return conditionalResponse(request, await getNewsSitemap());
+  const sitemap = await getSitemap('news');
+  return sitemap ? conditionalResponse(request, sitemap) : new Response('Not found', { status: 404 });
 }

@@ -1,5 +1,5 @@
 import { conditionalResponse } from '@/lib/http/conditional';
-import { getSitemap } from '@/lib/seo/cached-sitemap';
+import { getSitemap } from '@/lib/content/sitemap';
 import { parsePageNumber } from '@/lib/urls/paths';
 
 /** The sitemap, or with `?page=n` one part of it once the site passes 50,000 URLs. */
@@ -7,6 +7,6 @@ export async function GET(request: Request) {
   const page = new URL(request.url).searchParams.get('page');
   const number = parsePageNumber(page);
   if (page !== null && number === null) return new Response('Not found', { status: 404 });
-  const sitemap = await getSitemap(number ?? undefined);
+  const sitemap = await getSitemap('pages', number ?? undefined);
   return sitemap ? conditionalResponse(request, sitemap) : new Response('Not found', { status: 404 });
 }

@@ -1,45 +1,43 @@
 import { defineQuery } from 'groq';
 import { z } from 'zod';
+import { serverEnv } from '../env.ts';
+import { type FeedFormat, feedDocument } from '../feeds/document.ts';
+import type { CachedBody } from '../http/conditional.ts';
+import { site } from '../site.ts';
+import { listTag, slugTag } from './cache-tags.ts';
+import { cacheLife, tagWithResult } from './cached.ts';
+import { articleFull, articlesReferencingParent, isPublic, isPublicArticle, ownerFields } from './fragments.ts';
 import { parseEach, parseOne } from './parse.ts';
-import { articleCard, image, isPublic, isPublicArticle } from './queries.ts';
-import { articleSchema, sourceOwnerSchema, tagOwnerSchema } from './schemas.ts';
+import { articleFullFields, sourceOwnerSchema, tagOwnerSchema, withCardView } from './shapes.ts';
+import { contentSource } from './sources/index.ts';
 import type { QuerySource } from './sources/query-source.ts';
 
 /*
- * What the feeds read: the newest public articles with their full bodies, for
- * the whole site, one tag or one source. Pure loaders (no Next.js), so the
- * feed builders are tested against any dataset; lib/feeds/cached-feed.ts
- * wraps them in the cache.
+ * The feeds: the newest public articles with their full bodies, for the whole
+ * site, one tag or one source. The pure loader feeds the renderers in
+ * lib/feeds; the getter returns the finished body with its validators.
  */
 
-const feedArticle = /* groq */ `
-  ${articleCard},
-  "body": body[]{
-    ...,
-    _type == "image" => ${image},
-    markDefs[]{...}
-  },
-  "corrections": corrections[defined(date) && defined(text)] | order(date desc) {_key, date, text}
-`;
-
-const latest = /* groq */ `| order(publishedAt desc) [0...$limit] {${feedArticle}}`;
+const latest = /* groq */ `| order(publishedAt desc) [0...$limit] {${articleFull}}`;
 
 export const siteFeedQuery = defineQuery(`*[${isPublicArticle}] ${latest}`);
 
 export const tagFeedQuery = defineQuery(`*[_type == "tag" && ${isPublic} && slug.current == $slug][0]{
-  _id, title, "slug": slug.current, description,
-  "articles": *[${isPublicArticle} && references(^._id)] ${latest}
+  ${ownerFields.tag},
+  "articles": ${articlesReferencingParent} ${latest}
 }`);
 
 export const sourceFeedQuery = defineQuery(`*[_type == "source" && ${isPublic} && slug.current == $slug][0]{
-  _id, name, "slug": slug.current, kind, stateAffiliated, url, description,
-  "articles": *[${isPublicArticle} && references(^._id)] ${latest}
+  ${ownerFields.source},
+  "articles": ${articlesReferencingParent} ${latest}
 }`);
 
 /** Which articles a feed carries. */
 export type FeedScope = { kind: 'site' } | { kind: 'tag'; slug: string } | { kind: 'source'; slug: string };
 
-export type FeedArticle = z.infer<typeof articleSchema>;
+const feedArticleSchema = articleFullFields.transform(withCardView);
+
+export type FeedArticle = z.output<typeof feedArticleSchema>;
 
 /** Who a scoped feed is about, as the channel names it. */
 export type FeedOwner = { kind: 'tag' | 'source'; _id: string; slug: string; name: string; description?: string };
@@ -52,18 +50,32 @@ const withArticles = { articles: z.array(z.unknown()).nullish() };
 export async function loadFeedContent(source: QuerySource, scope: FeedScope, limit: number): Promise<{ value: FeedContent | null; raw: unknown }> {
   if (scope.kind === 'site') {
     const raw = await source.query<unknown>(siteFeedQuery, { limit }, 'published');
-    return { value: { articles: parseEach(articleSchema, raw, 'article') }, raw };
+    return { value: { articles: parseEach(feedArticleSchema, raw, 'article') }, raw };
   }
   if (scope.kind === 'tag') {
     const raw = await source.query<unknown>(tagFeedQuery, { slug: scope.slug, limit }, 'published');
     const tag = parseOne(tagOwnerSchema.extend(withArticles), raw, 'tag');
     if (!tag) return { value: null, raw };
     const owner: FeedOwner = { kind: 'tag', _id: tag._id, slug: tag.slug, name: tag.title, description: tag.description };
-    return { value: { owner, articles: parseEach(articleSchema, tag.articles, 'article') }, raw };
+    return { value: { owner, articles: parseEach(feedArticleSchema, tag.articles, 'article') }, raw };
   }
   const raw = await source.query<unknown>(sourceFeedQuery, { slug: scope.slug, limit }, 'published');
   const outlet = parseOne(sourceOwnerSchema.extend(withArticles), raw, 'source');
   if (!outlet) return { value: null, raw };
   const owner: FeedOwner = { kind: 'source', _id: outlet._id, slug: outlet.slug, name: outlet.name, description: outlet.description };
-  return { value: { owner, articles: parseEach(articleSchema, outlet.articles, 'article') }, raw };
+  return { value: { owner, articles: parseEach(feedArticleSchema, outlet.articles, 'article') }, raw };
+}
+
+/**
+ * A feed's body, ETag and Last-Modified, built once per revalidation and
+ * tagged like the pages (`list:article`, the slug looked up, every `doc:` id),
+ * so a publish webhook refreshes it. Route handlers only compare validators.
+ * Null when the tag or source does not exist.
+ */
+export async function getFeed(format: FeedFormat, scope: FeedScope): Promise<CachedBody | null> {
+  'use cache';
+  cacheLife('content');
+  const { value, raw } = await loadFeedContent(contentSource(), scope, site.feedSize);
+  tagWithResult([listTag('article'), ...(scope.kind === 'site' ? [] : [slugTag(scope.kind, scope.slug)])], raw);
+  return value ? feedDocument(format, value, serverEnv().SITE_URL) : null;
 }

@@ -6,10 +6,11 @@
  * fail to compile nor turn into an expensive wildcard scan.
  */
 
+import { site } from '../site.ts';
 import { parsePageNumber } from '../urls/paths.ts';
 
 /** Characters of the raw query considered at all: a search box, not a document. */
-export const MAX_QUERY_LENGTH = 200;
+export const MAX_QUERY_LENGTH = site.searchMaxLength;
 /** `match` ANDs its terms: more than a few only narrows results to nothing and costs time. */
 export const MAX_TERMS = 8;
 export const MAX_TERM_LENGTH = 40;

@@ -1,11 +1,12 @@
 import { defineQuery } from 'groq';
-import { cacheLife, cacheTag } from 'next/cache';
 import { z } from 'zod';
+import { site } from '../site.ts';
+import { cacheLife, cacheTag } from './cached.ts';
 import { listTag } from './cache-tags.ts';
+import { articleCard, isPublicArticle } from './fragments.ts';
 import { parseEach } from './parse.ts';
-import { articleCard, isPublicArticle } from './queries.ts';
-import { articleCardSchema } from './schemas.ts';
-import { matchPatterns } from './search-terms.ts';
+import { displayQuery, excerptAround, highlightParts, matchPatterns, searchPageNumber, searchTerms, type TextPart } from './search-terms.ts';
+import { articleCardFields, withCardView } from './shapes.ts';
 import { contentSource } from './sources/index.ts';
 import type { QuerySource } from './sources/query-source.ts';
 
@@ -13,7 +14,8 @@ import type { QuerySource } from './sources/query-source.ts';
  * Search over headlines, standfirsts and body text. One named query, the
  * same text on Sanity and on the embedded dataset (groq-js implements match,
  * pt::text and score). The reader's words arrive only as `$terms`, already
- * reduced to plain words by searchTerms().
+ * reduced to plain words by searchTerms(). Results come with the searched
+ * words marked, and for a body-only match the words around it.
  */
 
 // Every term must appear somewhere in the headline, standfirst or body (match ANDs its patterns).
@@ -30,17 +32,33 @@ export const searchQuery = defineQuery(`{
     }
 }`);
 
-const searchResultSchema = articleCardSchema.extend({
+const searchResultSchema = articleCardFields.extend({
   text: z.string().nullish().transform((value) => value ?? ''),
 });
 
-export type SearchResult = z.infer<typeof searchResultSchema>;
-export type SearchPage = { results: SearchResult[]; total: number; page: number; pageCount: number };
+type Found = z.output<typeof searchResultSchema>;
+
+/** Validate, then enhance: the marked title and summary, and an excerpt when only the body matched. */
+function withHighlights({ text, ...found }: Found, terms: string[]) {
+  const card = withCardView(found);
+  const summary = card.summary ?? '';
+  const bodyMatch = !highlightParts(`${card.title} ${summary}`, terms).some((part) => part.match);
+  return {
+    ...card,
+    titleParts: highlightParts(card.title, terms),
+    summaryParts: summary ? highlightParts(summary, terms) : [],
+    excerptParts: bodyMatch && text ? highlightParts(excerptAround(text, terms), terms) : [],
+  };
+}
+
+export type SearchResult = ReturnType<typeof withHighlights>;
+export type SearchPage = { results: SearchResult[]; total: number; page: number; pageCount: number; firstNumber: number };
+export type { TextPart };
 
 /** One page (1-based) of matches for already-normalised terms, best first, then newest. */
 export async function loadSearch(source: QuerySource, terms: string[], page: number, pageSize: number) {
-  if (terms.length === 0) return { value: { results: [], total: 0, page: 1, pageCount: 1 } satisfies SearchPage, raw: null };
   const start = (page - 1) * pageSize;
+  if (terms.length === 0) return { value: { results: [], total: 0, page: 1, pageCount: 1, firstNumber: 1 } satisfies SearchPage, raw: null };
   const raw = await source.query<{ total?: unknown; results?: unknown } | null>(
     searchQuery,
     { terms: matchPatterns(terms), start, end: start + pageSize },
@@ -48,10 +66,11 @@ export async function loadSearch(source: QuerySource, terms: string[], page: num
   );
   const total = typeof raw?.total === 'number' ? raw.total : 0;
   const value: SearchPage = {
-    results: parseEach(searchResultSchema, raw?.results, 'article'),
+    results: parseEach(searchResultSchema, raw?.results, 'article').map((found) => withHighlights(found, terms)),
     total,
     page,
     pageCount: Math.max(1, Math.ceil(total / pageSize)),
+    firstNumber: start + 1,
   };
   return { value, raw };
 }
@@ -60,10 +79,24 @@ export async function loadSearch(source: QuerySource, terms: string[], page: num
  * Cached briefly, keyed by the normalised terms (so "Tokayev" and " tokayev!"
  * share an entry), and expired with any article change.
  */
-export async function getSearchResults(terms: string[], page: number, pageSize: number) {
+export async function getSearchResults(terms: string[], page: number) {
   'use cache';
   cacheLife('minutes');
   cacheTag(listTag('article'));
-  const { value } = await loadSearch(contentSource(), terms, page, pageSize);
+  const { value } = await loadSearch(contentSource(), terms, page, site.pageSize);
   return value;
+}
+
+export type SearchView =
+  | { status: 'empty'; query: '' }
+  | { status: 'no-words'; query: string }
+  | { status: 'results'; query: string; result: SearchPage };
+
+/** The search page from its raw `q` and `page` parameters: what to say, and the results if any. */
+export async function search(rawQuery: unknown, rawPage: unknown): Promise<SearchView> {
+  const query = displayQuery(rawQuery);
+  if (query === '') return { status: 'empty', query: '' };
+  const terms = searchTerms(rawQuery);
+  if (terms.length === 0) return { status: 'no-words', query };
+  return { status: 'results', query, result: await getSearchResults(terms, searchPageNumber(rawPage)) };
 }

@@ -1,18 +1,26 @@
 import { defineQuery } from 'groq';
 import { z } from 'zod';
+import { serverEnv } from '../env.ts';
+import { type CachedBody, etagOf } from '../http/conditional.ts';
+import { latestOf } from '../seo/modified.ts';
+import { newsSitemapXml, sitemapUrls, sitemapXml } from '../seo/sitemap.ts';
+import { site } from '../site.ts';
+import { listTag } from './cache-tags.ts';
+import { cacheLife, tagWithResult } from './cached.ts';
+import { articlesReferencingParent, isPublic, isPublicArticle } from './fragments.ts';
 import { parseEach } from './parse.ts';
-import { isPublic, isPublicArticle } from './queries.ts';
-import { languageSchema } from './schemas.ts';
+import { isoDate, languageSchema, optionalIsoDate as optionalDate, text as slug } from './shapes.ts';
+import { contentSource } from './sources/index.ts';
 import type { QuerySource } from './sources/query-source.ts';
 
 /*
- * What the sitemaps read: every public page with the date it last changed,
- * and the articles of the last 48 hours for Google News. Pure loaders;
- * lib/seo/cached-sitemap.ts wraps them in the cache.
+ * The sitemaps: every public page with the date it last changed, and the
+ * articles of the last 48 hours for Google News. Pure loaders for the
+ * renderers in lib/seo; the getter returns the finished XML with validators.
  */
 
 // A listing page changes when an article under it is published or updated.
-const newestUnder = /* groq */ `"newest": *[${isPublicArticle} && references(^._id)] | order(publishedAt desc) [0]{publishedAt, updatedAt}`;
+const newestUnder = /* groq */ `"newest": ${articlesReferencingParent} | order(publishedAt desc) [0]{publishedAt, updatedAt}`;
 const owner = (type: string) => /* groq */ `*[_type == "${type}" && ${isPublic} && defined(slug.current)] | order(slug.current asc){
   _id, "slug": slug.current, _updatedAt, ${newestUnder}
 }`;
@@ -32,10 +40,6 @@ export const newsSitemapQuery = defineQuery(
     _id, title, "slug": slug.current, language, publishedAt
   }`,
 );
-
-const isoDate = z.iso.datetime({ offset: true }).or(z.iso.date());
-const optionalDate = isoDate.nullish().transform((value) => value ?? undefined);
-const slug = z.string().trim().min(1);
 
 const articleEntrySchema = z.object({
   _id: z.string(),
@@ -89,4 +93,30 @@ export async function loadSitemapContent(source: QuerySource): Promise<{ value: 
 export async function loadNewsEntries(source: QuerySource): Promise<{ value: NewsEntry[]; raw: unknown }> {
   const raw = await source.query<unknown>(newsSitemapQuery, {}, 'published');
   return { value: parseEach(newsEntrySchema, raw, 'article'), raw };
+}
+
+const XML = 'application/xml; charset=utf-8';
+const EVERY_TYPE = ['article', 'tag', 'source', 'author'].map(listTag);
+
+/**
+ * /sitemap.xml (`pages`, page undefined) or one of its parts, or /news-sitemap.xml
+ * (`news`), with validators, built once per revalidation and tagged like the
+ * pages. Null for a part that does not exist.
+ */
+export async function getSitemap(kind: 'pages' | 'news', page?: number): Promise<CachedBody | null> {
+  'use cache';
+  cacheLife('content');
+  const origin = serverEnv().SITE_URL;
+  if (kind === 'news') {
+    const { value, raw } = await loadNewsEntries(contentSource());
+    tagWithResult([listTag('article')], raw);
+    const body = newsSitemapXml(value, origin, site.name);
+    return { body, contentType: XML, etag: etagOf(body), lastModified: latestOf(value.map((entry) => entry.publishedAt)) };
+  }
+  const { value, raw } = await loadSitemapContent(contentSource());
+  tagWithResult(EVERY_TYPE, raw);
+  const urls = sitemapUrls(value);
+  const body = sitemapXml(urls, origin, page);
+  if (body === null) return null;
+  return { body, contentType: XML, etag: etagOf(body), lastModified: latestOf(urls.flatMap((url) => (url.lastmod ? [url.lastmod] : []))) };
 }

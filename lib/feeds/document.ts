@@ -2,13 +2,14 @@ import type { FeedContent, FeedScope } from '../content/feed.ts';
 import { etagOf, type CachedBody } from '../http/conditional.ts';
 import { latestOf } from '../seo/modified.ts';
 import { site } from '../site.ts';
+import { contentPath, feedPaths, listingFeedPath } from '../urls/paths.ts';
 import { atomXml, jsonFeed, rssXml } from './build.ts';
 import { type FeedChannel, toFeedItem } from './feed-item.ts';
 
 /*
  * A whole feed response body with its validators, from content. Pure: the
- * cached getter (cached-feed.ts) calls it once per revalidation, and tests
- * call it directly.
+ * cached getter (lib/content/feed.ts) calls it once per revalidation, and
+ * tests call it directly.
  */
 
 export type FeedFormat = 'rss' | 'atom' | 'json';
@@ -19,17 +20,13 @@ export const FEED_CONTENT_TYPES: Record<FeedFormat, string> = {
   json: 'application/feed+json; charset=utf-8',
 };
 
-/** The site-wide feeds, by format: the same paths the layout advertises. */
-export const SITE_FEED_PATHS: Record<FeedFormat, string> = { rss: '/feed.xml', atom: '/atom.xml', json: '/feed.json' };
-
 /** Where a feed lives. Tag and source feeds exist in RSS only. */
 export function feedPath(scope: FeedScope, format: FeedFormat): string {
-  if (scope.kind === 'site') return SITE_FEED_PATHS[format];
-  return `/${scope.kind}s/${encodeURIComponent(scope.slug)}/feed.xml`;
+  return scope.kind === 'site' ? feedPaths[format] : listingFeedPath(`${scope.kind}s`, scope.slug);
 }
 
 function pagePath(scope: FeedScope): string {
-  return scope.kind === 'site' ? '/' : `/${scope.kind}s/${encodeURIComponent(scope.slug)}`;
+  return scope.kind === 'site' ? '/' : contentPath(`${scope.kind}s`, scope.slug);
 }
 
 function scopeOf(content: FeedContent): FeedScope {

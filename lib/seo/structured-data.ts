@@ -1,5 +1,5 @@
 import type { BreadcrumbList, Graph, NewsArticle, NewsMediaOrganization, SearchAction, WebSite, WithActionConstraints } from 'schema-dts';
-import type { Article } from '../content/schemas.ts';
+import type { ArticleFields } from '../content/shapes.ts';
 import { articleSummary } from '../content/summary.ts';
 import { site } from '../site.ts';
 import { safeHref, safeWebUrl } from '../urls/safe-href.ts';
@@ -53,12 +53,12 @@ export function homeJsonLd(origin: string): Graph {
  * (The generated Open Graph card is no fallback here: Next.js serves it under a
  * build-hashed path, `opengraph-image-<hash>`, that only the page's metadata knows.)
  */
-function articleImage(article: Article, origin: string): string {
+function articleImage(article: ArticleFields, origin: string): string {
   const main = safeHref(article.mainImage?.asset.url);
   return at(origin, main ?? site.logoPath);
 }
 
-export function newsArticleJsonLd(article: Article, origin: string): NewsArticle {
+export function newsArticleJsonLd(article: ArticleFields, origin: string): NewsArticle {
   const url = at(origin, contentPath('articles', article.slug));
   const cited = article.sources.flatMap((source) => {
     const sourceUrl = safeWebUrl(source.url);
@@ -89,7 +89,7 @@ export function newsArticleJsonLd(article: Article, origin: string): NewsArticle
 }
 
 /** Home › lead tag › article. */
-export function articleBreadcrumbJsonLd(article: Article, origin: string): BreadcrumbList {
+export function articleBreadcrumbJsonLd(article: ArticleFields, origin: string): BreadcrumbList {
   const trail = [
     { name: site.name, url: at(origin, '/') },
     ...(article.tags[0] ? [{ name: article.tags[0].title, url: at(origin, contentPath('tags', article.tags[0].slug)) }] : []),
@@ -102,6 +102,6 @@ export function articleBreadcrumbJsonLd(article: Article, origin: string): Bread
 }
 
 /** Everything an article page tells search engines, in one graph. */
-export function articleJsonLd(article: Article, origin: string): Graph {
+export function articleJsonLd(article: ArticleFields, origin: string): Graph {
   return { '@context': 'https://schema.org', '@graph': [newsArticleJsonLd(article, origin), articleBreadcrumbJsonLd(article, origin)] };
 }

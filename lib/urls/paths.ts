@@ -13,6 +13,28 @@ export const tagPath = (slug: string) => contentPath('tags', slug);
 export const sourcePath = (slug: string) => contentPath('sources', slug);
 export const authorPath = (slug: string) => contentPath('authors', slug);
 
+/** A listing's page n: page 1 lives at `base`, page n ≥ 2 at `base/page/n`, so every page can be static. */
+export function listingPagePath(base: string, page: number): string {
+  return page <= 1 ? base : `${base}/page/${page}`;
+}
+
+/** The RSS feed of one tag or source. */
+export function listingFeedPath(kind: 'tags' | 'sources', slug: string): string {
+  return `${contentPath(kind, slug)}/feed.xml`;
+}
+
+/** The site-wide feeds, by format. */
+export const feedPaths = { rss: '/feed.xml', atom: '/atom.xml', json: '/feed.json' } as const;
+
+export const SEARCH_PATH = '/search';
+
+/** A search results page; page 1 carries no page parameter. */
+export function searchPath(query: string, page = 1): string {
+  const params = new URLSearchParams({ q: query });
+  if (page > 1) params.set('page', String(page));
+  return `${SEARCH_PATH}?${params.toString()}`;
+}
+
 /** A page number from a URL: a whole number from 1 to 99,999, else null. */
 export function parsePageNumber(value: string | null | undefined): number | null {
   return typeof value === 'string' && /^[1-9]\d{0,4}$/.test(value) ? Number(value) : null;

@@ -1,34 +1,9 @@
 import { defineField, defineType } from 'sanity';
 import { sourcePreview } from '../lib/previews.ts';
+import { SOURCE_KIND_TITLES, SOURCE_KINDS } from '../../lib/content/source-kinds.ts';
 import { slugField } from './slug-field.ts';
 
-export const SOURCE_KINDS = [
-  'wire',
-  'newspaper',
-  'broadcaster',
-  'magazine',
-  'online',
-  'agency',
-  'government',
-  'ngo',
-  'other',
-] as const;
-
-export type SourceKind = (typeof SOURCE_KINDS)[number];
-
 const SOURCE_URL_MESSAGE = "Use the outlet's web address, starting with https:// or http://.";
-
-const KIND_TITLES: Record<SourceKind, string> = {
-  wire: 'Wire service',
-  newspaper: 'Newspaper',
-  broadcaster: 'Broadcaster',
-  magazine: 'Magazine',
-  online: 'Online outlet',
-  agency: 'Agency',
-  government: 'Government',
-  ngo: 'NGO',
-  other: 'Other',
-};
 
 export const source = defineType({
   name: 'source',
@@ -55,7 +30,7 @@ export const source = defineType({
       title: 'Kind',
       type: 'string',
       options: {
-        list: SOURCE_KINDS.map((value) => ({ value, title: KIND_TITLES[value] })),
+        list: SOURCE_KINDS.map((value) => ({ value, title: SOURCE_KIND_TITLES[value] })),
         layout: 'dropdown',
       },
       // The list already restricts the value; this gives that check a message editors understand.

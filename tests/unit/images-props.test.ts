@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadArticle } from '@/lib/content/load';
+import { loadArticle } from '@/lib/content/article';
 import { createEmbeddedSource } from '@/lib/content/sources/embedded';
 import { imageProps } from '@/lib/images/image-props';
 import { contentImageLoader } from '@/lib/images/loader';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadArticle } from '@/lib/content/load';
-import { loadOnward, onwardFrom } from '@/lib/content/related';
+import { loadArticle } from '@/lib/content/article';
+import { loadOnward } from '@/lib/content/onward';
 import { createEmbeddedSource } from '@/lib/content/sources/embedded';
 
 const SAMPLE = join(import.meta.dirname, '../../sanity/sample-dataset');
@@ -13,7 +13,7 @@ async function onwardFor(dataset: string, slug: string) {
   const source = createEmbeddedSource(dataset, quiet);
   const article = (await loadArticle(source, slug)).value;
   if (!article) throw new Error(`no article ${slug}`);
-  return { article, onward: (await loadOnward(source, onwardFrom(article))).value };
+  return { article, onward: (await loadOnward(source, article.onwardFrom)).value };
 }
 
 describe('onward journeys on the sample dataset', () => {

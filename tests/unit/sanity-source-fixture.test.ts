@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadArticle, loadHome, loadTagListing } from '../../lib/content/load.ts';
+import { loadArticle } from '../../lib/content/article.ts';
+import { loadHome } from '../../lib/content/home.ts';
+import { loadListing } from '../../lib/content/listing.ts';
 import { createSanitySource } from '../../lib/content/sources/sanity.ts';
 import { startSanityApiFixture, type FixtureDocument, type SanityApiFixture } from '../fixtures/sanity-api/server.ts';
 
@@ -55,8 +57,8 @@ describe('createSanitySource against the Content Lake fixture', () => {
     expect(titles).toContain('Lake Sorrel Water Levels Reach 40-Year Low');
     expect(titles.some((title) => title.startsWith('DRAFT'))).toBe(false);
 
-    const { value: climate } = await loadTagListing(source(), 'climate', 1, 20);
-    expect(climate?.owner.title).toBe('Climate');
+    const { value: climate } = await loadListing(source(), 'tag', 'climate', 1, 20);
+    expect(climate?.title).toBe('Climate');
     expect(climate?.articles.every((article) => !article.title.startsWith('DRAFT'))).toBe(true);
     const request = fixture.requests.at(-1)!;
     expect([request.search.get('$slug'), request.search.get('$start'), request.search.get('$end')]).toEqual(['"climate"', '0', '20']);

@@ -17,7 +17,8 @@ describe('search against the sample dataset', () => {
     const { results, total } = await search('Tokayev');
     expect(results.map((r) => r.slug)).toEqual([SEED]);
     expect(total).toBe(1);
-    expect(results[0]?.text).toContain('Tokayev');
+    expect(results[0]?.excerptParts.map((part) => part.text).join('')).toContain('Tokayev');
+    expect(results[0]?.excerptParts.some((part) => part.match && /tokayev/i.test(part.text))).toBe(true);
   });
 
   it('finds by the start of a word, in any case', async () => {

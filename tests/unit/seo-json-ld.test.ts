@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { BreadcrumbList, NewsArticle } from 'schema-dts';
 import { describe, expect, it } from 'vitest';
-import { loadArticle } from '@/lib/content/load';
+import { loadArticle } from '@/lib/content/article';
 import { createEmbeddedSource } from '@/lib/content/sources/embedded';
 import { serializeJsonLd } from '@/lib/seo/json-ld';
 import { articleJsonLd, homeJsonLd } from '@/lib/seo/structured-data';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { loadArticle } from '@/lib/content/load';
+import { loadArticle } from '@/lib/content/article';
 import { createEmbeddedSource } from '@/lib/content/sources/embedded';
 import { articleOgImage } from '@/lib/og/article-image';
 import { isMostlyPrintable, printable } from '@/lib/og/printable';

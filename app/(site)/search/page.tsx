@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import { SearchForm } from '@/components/search-form';
 import { SearchResults } from '@/components/search-results';
-import { getSearchResults } from '@/lib/content/search';
-import { displayQuery, searchPageNumber, searchTerms } from '@/lib/content/search-terms';
+import { search } from '@/lib/content/search';
 import { site } from '@/lib/site';
 
 export const metadata: Metadata = {
@@ -19,20 +18,17 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 /** /search?q=…&page=n: dynamic (it reads the query string); the results are cached by their terms. */
 export default async function SearchPage({ searchParams }: Props) {
   const params = await searchParams;
-  const raw = first(params.q);
-  const query = displayQuery(raw);
-  const terms = searchTerms(raw);
-  const page = searchPageNumber(first(params.page));
+  const view = await search(first(params.q), first(params.page));
   return (
     <div className="search-page">
       <h1>Search</h1>
-      <SearchForm query={query} />
-      {query === '' ? (
+      <SearchForm id="search-page-q" label="Search headlines, summaries and articles" name="Search articles" variant="page" query={view.query} />
+      {view.status === 'empty' ? (
         <p className="search-status">Type a word or two to search headlines, summaries and articles.</p>
-      ) : terms.length === 0 ? (
-        <p className="search-status">“{query}” has no words to search for. Try letters or numbers.</p>
+      ) : view.status === 'no-words' ? (
+        <p className="search-status">“{view.query}” has no words to search for. Try letters or numbers.</p>
       ) : (
-        <SearchResults query={query} terms={terms} result={await getSearchResults(terms, page, site.pageSize)} />
+        <SearchResults query={view.query} result={view.result} />
       )}
     </div>
   );

@@ -1,5 +1,5 @@
-import { SourceLabel, articleCount } from '@/components/source-label';
-import { getSources } from '@/lib/content';
+import { SourceLabel } from '@/components/source-label';
+import { getDirectory } from '@/lib/content/directory';
 import { site } from '@/lib/site';
 
 export const metadata = {
@@ -9,7 +9,7 @@ export const metadata = {
 };
 
 export default async function SourcesPage() {
-  const sources = await getSources();
+  const sources = await getDirectory('source');
   return (
     <>
       <h1>Our sources</h1>
@@ -18,7 +18,7 @@ export default async function SourcesPage() {
         {sources.map((source) => (
           <li key={source._id}>
             <SourceLabel source={source} />
-            <span className="count"> · {articleCount(source.count)}</span>
+            <span className="count"> · {source.countLabel}</span>
           </li>
         ))}
       </ul>

@@ -2,13 +2,12 @@ import type { Metadata } from 'next';
 import { draftMode } from 'next/headers';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { ArticleView } from '@/components/article-view';
-import { getArticle, getArticleRedirect, getRecentArticleSlugs } from '@/lib/content';
-import type { Perspective } from '@/lib/content/perspective';
-import { articleSummary } from '@/lib/content/summary';
-import { site } from '@/lib/site';
 import { DraftBanner } from '@/components/draft-banner';
+import { getArticle, getRecentArticleSlugs } from '@/lib/content/article';
+import { getOnward } from '@/lib/content/onward';
+import type { Perspective } from '@/lib/content/perspective';
+import { site } from '@/lib/site';
 import { articlePath } from '@/lib/urls/paths';
-import { modifiedAt } from '@/lib/seo/modified';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -26,24 +25,24 @@ async function perspectiveOfRequest(): Promise<Perspective> {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   const perspective = await perspectiveOfRequest();
-  const article = await getArticle(slug, perspective);
-  if (!article) return { title: 'Not found', robots: { index: false } };
-  const description = articleSummary(article);
+  const page = await getArticle(slug, perspective);
+  if (page?.kind !== 'article') return { title: 'Not found', robots: { index: false } };
+  const { article } = page;
   return {
     // A draft preview must never be indexed.
     ...(perspective === 'drafts' ? { robots: { index: false, follow: false } } : {}),
     title: article.title,
-    description,
-    alternates: { canonical: articlePath(article.slug) },
+    description: article.summary,
+    alternates: { canonical: article.path },
     // A page's openGraph replaces the layout's, so the site name and URL are repeated here.
     openGraph: {
       type: 'article',
       siteName: site.name,
-      url: articlePath(article.slug),
+      url: article.path,
       title: article.title,
-      description,
+      description: article.summary,
       publishedTime: article.publishedAt,
-      modifiedTime: modifiedAt(article),
+      modifiedTime: article.modifiedAt,
       tags: article.tags.map((tag) => tag.title),
       locale: article.language,
     },
@@ -53,19 +52,18 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ArticlePage({ params }: Props) {
   const { slug } = await params;
   const perspective = await perspectiveOfRequest();
-  const article = await getArticle(slug, perspective);
-  if (!article) {
-    const current = await getArticleRedirect(slug, perspective);
-    if (current && current !== slug) permanentRedirect(articlePath(current));
-    notFound();
-  }
+  const page = await getArticle(slug, perspective);
+  if (page?.kind === 'redirect') permanentRedirect(articlePath(page.slug));
+  if (!page) notFound();
+  const { article } = page;
+  const view = <ArticleView article={article} onward={await getOnward(article.onwardFrom)} />;
   if (perspective === 'drafts') {
     return (
       <>
-        <DraftBanner returnTo={articlePath(article.slug)} />
-        <ArticleView article={article} />
+        <DraftBanner returnTo={article.path} />
+        {view}
       </>
     );
   }
-  return <ArticleView article={article} />;
+  return view;
 }

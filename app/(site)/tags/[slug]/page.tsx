@@ -1,4 +1,4 @@
-import { firstPageRoute } from '@/components/listing-routes';
+import { firstPageRoute } from '@/app/(site)/_listing/listing-routes';
 
 const route = firstPageRoute('tag');
 export const generateStaticParams = route.generateStaticParams;

@@ -1,3 +1,3 @@
-import { scopedFeedHandler } from '@/lib/feeds/feed-route';
+import { scopedFeedHandler } from '@/app/_feeds/feed-route';
 
 export const GET = scopedFeedHandler('source');

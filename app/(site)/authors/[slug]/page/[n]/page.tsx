@@ -1,4 +1,4 @@
-import { nthPageRoute } from '@/components/listing-routes';
+import { nthPageRoute } from '@/app/(site)/_listing/listing-routes';
 
 const route = nthPageRoute('author');
 export const generateStaticParams = route.generateStaticParams;

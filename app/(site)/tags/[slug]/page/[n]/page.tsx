@@ -1,4 +1,4 @@
-import { nthPageRoute } from '@/components/listing-routes';
+import { nthPageRoute } from '@/app/(site)/_listing/listing-routes';
 
 const route = nthPageRoute('tag');
 export const generateStaticParams = route.generateStaticParams;

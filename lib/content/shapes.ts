@@ -1,25 +1,29 @@
 import { z } from 'zod';
+import { articlePath } from '../urls/paths.ts';
+import { SOURCE_KIND_NAMES, SOURCE_KINDS, type SourceKind } from './source-kinds.ts';
+import { articleSummary } from './summary.ts';
 
 /*
- * The shapes the site relies on, checked at the door. Types are inferred from
- * these schemas; nothing downstream casts. Optional content is optional here
- * too: a missing standfirst or image renders without it.
+ * The zod pieces every feature's schema is built from, written once: text,
+ * dates, images, references and the article card. Types are inferred from
+ * them; nothing downstream casts. Optional content is optional here too.
  */
 
-const text = z.string().trim().min(1);
-const optionalText = z
+export const text = z.string().trim().min(1);
+export const optionalText = z
   .string()
   .nullish()
   .transform((value) => (value && value.trim() !== '' ? value : undefined));
-const isoDate = z.iso.datetime({ offset: true }).or(z.iso.date());
-const optionalIsoDate = isoDate.nullish().transform((value) => value ?? undefined);
+export const isoDate = z.iso.datetime({ offset: true }).or(z.iso.date());
+export const optionalIsoDate = isoDate.nullish().transform((value) => value ?? undefined);
+export const count = z.number().int().nonnegative();
 
 /**
  * A list whose entries may be missing or incomplete: a dangling or unpublished
  * reference dereferences to null, a tag may lack a slug. Such entries are
  * dropped (the rest of the document still shows); that is expected, not an error.
  */
-function refList<T extends z.ZodType>(item: T) {
+export function refList<T extends z.ZodType>(item: T) {
   return z
     .array(z.unknown())
     .nullish()
@@ -39,8 +43,6 @@ export const languageSchema = z
   .nullish()
   .catch(undefined)
   .transform((language) => language ?? 'en');
-
-export const sourceKinds = ['wire', 'newspaper', 'broadcaster', 'magazine', 'online', 'agency', 'government', 'ngo', 'other'] as const;
 
 export const imageSchema = z
   .object({
@@ -64,18 +66,26 @@ export const imageSchema = z
   .transform((image) => (image?.asset && image.alt ? { ...image, asset: image.asset, alt: image.alt } : undefined));
 
 export const tagRefSchema = z.object({ _id: z.string(), title: text, slug: text });
-export const sourceRefSchema = z.object({
+export const sourceRefFields = z.object({
   _id: z.string(),
   name: text,
   slug: text,
   // An unknown kind is shown as no kind rather than hiding the source.
-  kind: z.enum(sourceKinds).nullish().catch(undefined).transform((kind) => kind ?? undefined),
+  kind: z.enum(SOURCE_KINDS).nullish().catch(undefined).transform((kind) => kind ?? undefined),
   stateAffiliated: z.boolean().nullish().transform((flag) => flag === true),
   url: optionalText,
 });
+
+/** Validate, then enhance: the kind as readers see it ("wire service"). */
+export function withKindName<T extends { kind?: SourceKind }>(source: T) {
+  return { ...source, kindName: source.kind ? SOURCE_KIND_NAMES[source.kind] : undefined };
+}
+
+export const sourceRefSchema = sourceRefFields.transform(withKindName);
 export const authorRefSchema = z.object({ _id: z.string(), name: text, slug: text, role: optionalText });
 
-export const articleCardSchema = z.object({
+/** The card's fields as stored; extend this, then finish with `.transform(withCardView)`. */
+export const articleCardFields = z.object({
   _id: z.string(),
   _updatedAt: optionalIsoDate,
   title: text,
@@ -92,40 +102,39 @@ export const articleCardSchema = z.object({
   mainImage: imageSchema,
 });
 
+type CardFields = z.output<typeof articleCardFields>;
+
+/** Validate, then enhance: what every card shows besides its fields (its path and its summary). */
+export function withCardView<T extends CardFields>(card: T) {
+  return { ...card, path: articlePath(card.slug), summary: articleSummary(card) };
+}
+
+export const articleCardSchema = articleCardFields.transform(withCardView);
+
 /** Portable Text stays loosely typed here: the renderer skips what it does not know. */
-const portableTextSchema = z
+export const portableTextSchema = z
   .array(z.looseObject({ _type: z.string(), _key: z.string().optional() }).nullable())
   .nullish()
   .transform((blocks) => (blocks ?? []).filter((block): block is NonNullable<typeof block> => block != null));
 
 export const correctionSchema = z.object({ _key: z.string().optional(), date: isoDate, text: text });
 
-export const articleSchema = articleCardSchema.extend({
-  previousSlugs: z.array(z.string()).nullish().transform((slugs) => slugs ?? []),
+/** An article with its body and corrections, as the page and the feeds read it. */
+export const articleFullFields = articleCardFields.extend({
   body: portableTextSchema,
   corrections: refList(correctionSchema),
 });
 
-const count = z.number().int().nonnegative();
-
-export const tagSchema = tagRefSchema.extend({ description: optionalText, count });
-export const sourceSchema = sourceRefSchema.extend({ description: optionalText, count });
-export const authorSchema = authorRefSchema.extend({ bio: optionalText, count });
-
-/** The document a listing page is about (a tag, a source or an author). */
+/** The document a listing or scoped feed is about (a tag, a source or an author). */
 export const tagOwnerSchema = tagRefSchema.extend({ description: optionalText });
-export const sourceOwnerSchema = sourceRefSchema.extend({ description: optionalText });
+export const sourceOwnerSchema = sourceRefFields.extend({ description: optionalText });
 export const authorOwnerSchema = authorRefSchema.extend({ bio: optionalText });
-/** Articles are checked one by one afterwards, so one bad article does not hide the page. */
-export const listingFields = { total: count, articles: z.array(z.unknown()) };
 
-export type ArticleCard = z.infer<typeof articleCardSchema>;
-export type Article = z.infer<typeof articleSchema>;
-export type ContentImage = NonNullable<z.infer<typeof imageSchema>>;
-export type TagRef = z.infer<typeof tagRefSchema>;
-export type SourceRef = z.infer<typeof sourceRefSchema>;
-export type AuthorRef = z.infer<typeof authorRefSchema>;
-export type Tag = z.infer<typeof tagSchema>;
-export type Source = z.infer<typeof sourceSchema>;
-export type Author = z.infer<typeof authorSchema>;
-export type SourceKind = (typeof sourceKinds)[number];
+export type ArticleCard = z.output<typeof articleCardSchema>;
+export type ContentImage = NonNullable<z.output<typeof imageSchema>>;
+export type TagRef = z.output<typeof tagRefSchema>;
+export type SourceRef = z.output<typeof sourceRefSchema>;
+export type AuthorRef = z.output<typeof authorRefSchema>;
+export type PortableTextBlocks = z.output<typeof portableTextSchema>;
+export type { SourceKind } from './source-kinds.ts';
+export type ArticleFields = z.output<typeof articleFullFields>;

@@ -1,6 +1,11 @@
-import { conditionalResponse } from '../http/conditional.ts';
-import { getFeedDocument } from './cached-feed.ts';
-import type { FeedFormat } from './document.ts';
+import { getFeed } from '@/lib/content/feed';
+import type { FeedFormat } from '@/lib/feeds/document';
+import { conditionalResponse } from '@/lib/http/conditional';
+
+/*
+ * The handlers of the feed routes (a private folder: no URL of its own). All
+ * they do per request is compare validators against the cached feed.
+ */
 
 type SlugContext = { params: Promise<{ slug: string }> };
 
@@ -9,7 +14,7 @@ const notFound = () => new Response('Not found', { status: 404, headers: { 'Cont
 /** The handler of a site-wide feed route (`/feed.xml`, `/atom.xml`, `/feed.json`). */
 export function siteFeedHandler(format: FeedFormat) {
   return async (request: Request) => {
-    const document = await getFeedDocument(format, { kind: 'site' });
+    const document = await getFeed(format, { kind: 'site' });
     return document ? conditionalResponse(request, document) : notFound();
   };
 }
@@ -18,7 +23,7 @@ export function siteFeedHandler(format: FeedFormat) {
 export function scopedFeedHandler(kind: 'tag' | 'source') {
   return async (request: Request, { params }: SlugContext) => {
     const { slug } = await params;
-    const document = await getFeedDocument('rss', { kind, slug });
+    const document = await getFeed('rss', { kind, slug });
     return document ? conditionalResponse(request, document) : notFound();
   };
 }

@@ -1,0 +1,40 @@
+import { defineQuery } from 'groq';
+import { serverEnv } from '../env.ts';
+import { homeJsonLd } from '../seo/structured-data.ts';
+import { listTag } from './cache-tags.ts';
+import { cacheLife, tagWithResult } from './cached.ts';
+import { articleCard, isPublicArticle } from './fragments.ts';
+import { parseEach } from './parse.ts';
+import type { Perspective } from './perspective.ts';
+import { articleCardSchema, type ArticleCard } from './shapes.ts';
+import { contentSource } from './sources/index.ts';
+import type { QuerySource } from './sources/query-source.ts';
+
+/*
+ * The front page: up to four featured stories, then the latest twenty that
+ * are not already featured. (The topic chips under them come from directory.ts.)
+ */
+
+export const homeQuery = defineQuery(`{
+  "featured": *[${isPublicArticle} && featured == true] | order(publishedAt desc) [0...4] {${articleCard}},
+  "latest": *[${isPublicArticle}] | order(publishedAt desc) [0...24] {${articleCard}}
+}`);
+
+export type Home = { featured: ArticleCard[]; latest: ArticleCard[] };
+
+export async function loadHome(source: QuerySource, perspective: Perspective = 'published') {
+  const raw = await source.query<{ featured?: unknown; latest?: unknown }>(homeQuery, {}, perspective);
+  const featured = parseEach(articleCardSchema, raw?.featured, 'article');
+  const featuredIds = new Set(featured.map((article) => article._id));
+  const latest = parseEach(articleCardSchema, raw?.latest, 'article').filter((article) => !featuredIds.has(article._id));
+  return { value: { featured, latest: latest.slice(0, 20) } satisfies Home, raw };
+}
+
+/** The front page's stories and its JSON-LD (who publishes the site, how to search it). */
+export async function getHome(perspective: Perspective = 'published') {
+  'use cache';
+  cacheLife('content');
+  const { value, raw } = await loadHome(contentSource(), perspective);
+  tagWithResult([listTag('article')], raw);
+  return { ...value, jsonLd: homeJsonLd(serverEnv().SITE_URL) };
+}
