@@ -1,0 +1,148 @@
+import { defineQuery } from 'groq';
+import { serverEnv } from '../env.ts';
+import { liveFeedDocument } from '../feeds/live-feed.ts';
+import { etagOf, type CachedBody } from '../http/conditional.ts';
+import { liveBlogJsonLd } from '../seo/live-blog-json-ld.ts';
+import { latestOf } from '../seo/modified.ts';
+import { liveTag, slugTag } from './cache-tags.ts';
+import { cacheLife, tagWithResult } from './cached.ts';
+import { articleFull, image, isPublic, isPublicArticle } from './fragments.ts';
+import { LIVE_PAGE_SIZE, liveBlogFields, livePagePath, liveUpdateSchema, liveUpdateView } from './live-view.ts';
+import { parseEach, parseOne } from './parse.ts';
+import type { Perspective } from './perspective.ts';
+import { contentSource } from './sources/index.ts';
+import type { QuerySource } from './sources/query-source.ts';
+
+/*
+ * A live blog: the article's running (or ended) coverage and its updates,
+ * which are documents of their own (`liveUpdate`). An update is public when it
+ * and its article are: never a draft, never before its publishedAt. Pinned
+ * updates lead page 1; the rest run newest first, 40 a page, older pages on
+ * static paths (/articles/<slug>/page/<n>).
+ */
+
+export const isPublicLiveUpdate = /* groq */ `_type == "liveUpdate" && ${isPublic} && dateTime(publishedAt) <= dateTime(now())`;
+const updatesOfBlog = /* groq */ `*[${isPublicLiveUpdate} && article._ref == ^._id]`;
+const liveUpdateFields = /* groq */ `
+  _id, title, publishedAt, keyEvent, pinned,
+  "authors": authors[]->{_id, name, "slug": slug.current, role},
+  "body": body[]{..., _type == "image" => ${image}, markDefs[]{...}}
+`;
+
+export const liveBlogQuery = defineQuery(`*[${isPublicArticle} && slug.current == $slug && coverage in ["live", "ended"]][0]{
+  ${articleFull}, coverage, coverageStartedAt, coverageEndedAt,
+  "latestAt": ${updatesOfBlog} | order(publishedAt desc) [0].publishedAt,
+  "total": count(${updatesOfBlog}[pinned != true]),
+  "order": ${updatesOfBlog}[pinned != true] | order(publishedAt desc, _id desc) ._id,
+  "keyEvents": ${updatesOfBlog}[keyEvent == true] | order(publishedAt desc) {${liveUpdateFields}},
+  "pinned": ${updatesOfBlog}[pinned == true] | order(publishedAt desc) {${liveUpdateFields}},
+  "updates": ${updatesOfBlog}[pinned != true] | order(publishedAt desc, _id desc) [$start...$end] {${liveUpdateFields}}
+}`);
+
+/**
+ * One page (1-based) of a live blog; null when the slug is not a public live
+ * blog or the page is past the last (page 1 always exists).
+ */
+export async function loadLiveBlog(source: QuerySource, slug: string, page: number, origin: string, perspective: Perspective = 'published') {
+  const start = (page - 1) * LIVE_PAGE_SIZE;
+  const raw = await source.query<unknown>(liveBlogQuery, { slug, start, end: start + LIVE_PAGE_SIZE }, perspective);
+  const blog = parseOne(liveBlogFields, raw, 'article');
+  if (!blog) return { value: null, raw };
+  const pageCount = Math.max(1, Math.ceil(blog.total / LIVE_PAGE_SIZE));
+  if (page > pageCount) return { value: null, raw };
+  const view = (values: unknown) => parseEach(liveUpdateSchema, values, 'liveUpdate').map((update) => liveUpdateView(update, blog, origin));
+  const pinned = view(blog.pinned);
+  const updates = view(blog.updates);
+  const endedAt = blog.coverage === 'ended' ? blog.coverageEndedAt : undefined;
+  const value = {
+    articleId: blog._id,
+    title: blog.title,
+    slug: blog.slug,
+    language: blog.language,
+    isLive: blog.coverage === 'live',
+    startedAt: blog.coverageStartedAt,
+    endedAt,
+    latestAt: blog.latestAt,
+    total: blog.total,
+    page,
+    pageCount,
+    pagePath: (n: number) => livePagePath(blog.slug, n),
+    keyEvents: view(blog.keyEvents),
+    // Pinned updates lead page 1 only, so each anchor exists once.
+    pinned: page === 1 ? pinned : [],
+    updates,
+    jsonLd: liveBlogJsonLd(blog, { startedAt: blog.coverageStartedAt, endedAt, latestAt: blog.latestAt, updates: newestUpdates({ pinned, updates }) }, origin),
+  };
+  return { value, raw };
+}
+
+export type LiveBlog = NonNullable<Awaited<ReturnType<typeof loadLiveBlog>>['value']>;
+/** What the cache holds: the view model without the path function. */
+export type LiveBlogPage = Omit<LiveBlog, 'pagePath'> & { pagePaths: string[] };
+export type { LiveUpdateView } from './live-view.ts';
+
+/**
+ * The newest public updates, newest first, pinned ones in their place: what
+ * the feed and JSON-LD carry (page 1's updates and pins).
+ */
+export function newestUpdates<T extends { publishedAt: string; _id: string }>(blog: { pinned: readonly T[]; updates: readonly T[] }): T[] {
+  return [...blog.pinned, ...blog.updates].sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || b._id.localeCompare(a._id));
+}
+
+/** When the blog last changed, for feeds and validators. */
+export function liveModifiedAt(blog: { latestAt?: string; startedAt?: string; endedAt?: string }): string | undefined {
+  return latestOf([blog.latestAt, blog.startedAt, blog.endedAt].filter((date): date is string => date !== undefined));
+}
+
+/**
+ * One page of a live blog, tagged so a published update finds it
+ * (`live:<article id>`), as well as by the slug (a blog published later) and
+ * every document it shows.
+ */
+export async function getLiveBlog(slug: string, page = 1, perspective: Perspective = 'published'): Promise<LiveBlogPage | null> {
+  'use cache';
+  cacheLife('content');
+  const { value, raw } = await loadLiveBlog(contentSource(), slug, page, serverEnv().SITE_URL, perspective);
+  tagWithResult([slugTag('article', slug), ...(value ? [liveTag(value.articleId)] : [])], raw, ['author', 'liveUpdate']);
+  if (!value) return null;
+  const { pagePath, ...rest } = value;
+  return { ...rest, pagePaths: Array.from({ length: value.pageCount }, (_, index) => pagePath(index + 1)) };
+}
+
+async function loadTagged(slug: string) {
+  const { value, raw } = await loadLiveBlog(contentSource(), slug, 1, serverEnv().SITE_URL);
+  tagWithResult([slugTag('article', slug), ...(value ? [liveTag(value.articleId)] : [])], raw, ['author', 'liveUpdate']);
+  return value;
+}
+
+/** The live blog's RSS feed with its validators; null when the slug is not a live blog. */
+export async function getLiveFeed(slug: string): Promise<CachedBody | null> {
+  'use cache';
+  cacheLife('content');
+  const blog = await loadTagged(slug);
+  if (!blog) return null;
+  return liveFeedDocument({ ...blog, modifiedAt: liveModifiedAt(blog), updates: newestUpdates(blog) }, serverEnv().SITE_URL);
+}
+
+/** How many of the newest updates the reader's island is offered per poll. */
+export const ISLAND_UPDATES = 20;
+
+/**
+ * What the live page's island polls: the state of the coverage and the newest
+ * timeline updates, rendered as on the page. Cached and tagged like the page,
+ * so a published update's webhook expires it too.
+ */
+export async function getLiveUpdatesJson(slug: string): Promise<CachedBody | null> {
+  'use cache';
+  cacheLife('content');
+  const blog = await loadTagged(slug);
+  if (!blog) return null;
+  const body = JSON.stringify({
+    isLive: blog.isLive,
+    latestAt: blog.latestAt ?? null,
+    updates: blog.updates.slice(0, ISLAND_UPDATES).map(({ _id, anchor, href, title, publishedAt, timeLabel, keyEvent, authors, bodyHtml }) => ({
+      _id, anchor, href, title: title ?? null, publishedAt, timeLabel, keyEvent, authors, bodyHtml,
+    })),
+  });
+  return { body, contentType: 'application/json; charset=utf-8', etag: etagOf(body), lastModified: liveModifiedAt(blog) };
+}
