@@ -1,9 +1,9 @@
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { evaluate, parse } from 'groq-js';
 import { readDatasetFile, resolveDatasetFile, type RawDocument } from '../../dataset/ndjson.ts';
 import { DRAFTS_PREFIX, isPublishedId, publishedIdOf, type Perspective } from '../perspective.ts';
 import { withImageAssets } from './image-assets.ts';
+import { createQueryRunner, indexDataset, type IndexedDataset } from './indexed-query.ts';
 import type { QuerySource } from './query-source.ts';
 
 type Snapshot = {
@@ -11,15 +11,21 @@ type Snapshot = {
   version: string;
   published: RawDocument[];
   drafts: RawDocument[];
+  /** Built on first use, once per file version and perspective. */
+  views: Partial<Record<Perspective, IndexedDataset>>;
 };
+
+export type EmbeddedSourceOptions = { now?: () => Date };
 
 /**
  * The embedded dataset: a `sanity dataset export` NDJSON file evaluated with
  * groq-js. The file is re-read when its size or modification time changes, so
- * an import shows up after revalidation without a restart.
+ * an import shows up after revalidation without a restart. Queries read through
+ * indexes (query-plan.ts), so a lookup by slug or id costs no scan of the archive.
  */
-export function createEmbeddedSource(datasetPath: string, log: (message: string) => void = console.warn): QuerySource {
+export function createEmbeddedSource(datasetPath: string, log: (message: string) => void = console.warn, options: EmbeddedSourceOptions = {}): QuerySource {
   let snapshot: Snapshot | undefined;
+  const runner = createQueryRunner();
 
   function load(): Snapshot {
     const file = resolveDatasetFile(datasetPath);
@@ -44,18 +50,20 @@ export function createEmbeddedSource(datasetPath: string, log: (message: string)
       version,
       published: all.filter((doc) => isPublishedId(doc._id)),
       drafts: all.filter((doc) => doc._id.startsWith(DRAFTS_PREFIX)),
+      views: {},
     };
     return snapshot;
+  }
+
+  function view(perspective: Perspective): IndexedDataset {
+    const current = load();
+    return (current.views[perspective] ??= indexDataset(perspective === 'drafts' ? overlayDrafts(current.published, current.drafts) : current.published));
   }
 
   return {
     name: 'embedded',
     async query<T>(query: string, params: Record<string, unknown>, perspective: Perspective): Promise<T> {
-      const { published, drafts } = load();
-      const dataset = perspective === 'drafts' ? overlayDrafts(published, drafts) : published;
-      const tree = parse(query, { params });
-      const value = await evaluate(tree, { dataset, params, timestamp: new Date() });
-      return (await value.get()) as T;
+      return runner.run<T>(view(perspective), query, params, options.now?.() ?? new Date());
     },
     describe() {
       return { kind: 'embedded', file: basename(resolveDatasetFile(datasetPath)) };
