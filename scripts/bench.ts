@@ -22,6 +22,7 @@ import { feedsSection } from './bench/feeds.ts';
 import { writeDataset } from './bench/generate-dataset.ts';
 import { mixedLoadSection } from './bench/mixed-load.ts';
 import { publishSection } from './bench/publish.ts';
+import { slugLookupSection } from './bench/slug-lookup.ts';
 import { renderTable } from './bench/table.ts';
 
 // Run order is table order. Builds come first, so nothing else is running while they are timed.
@@ -31,6 +32,7 @@ const SECTIONS: BenchSection<unknown>[] = [
   clientJsSection,
   publishSection,
   feedsSection,
+  slugLookupSection,
   mixedLoadSection,
 ];
 
