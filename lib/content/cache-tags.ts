@@ -43,12 +43,26 @@ export function idsIn(value: unknown, found = new Set<string>()): Set<string> {
   return found;
 }
 
+/** The `_id` of every live blog (an object with a `coverage`) in a query result. */
+export function liveBlogsIn(value: unknown, found = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) {
+    for (const item of value) liveBlogsIn(item, found);
+  } else if (typeof value === 'object' && value !== null) {
+    const record = value as Record<string, unknown>;
+    if (typeof record._id === 'string' && typeof record.coverage === 'string') found.add(record._id);
+    for (const child of Object.values(record)) liveBlogsIn(child, found);
+  }
+  return found;
+}
+
 /**
  * The tags for one read. Past the limit the per-document tags give way to the
  * list tags of the types involved, which are coarser but still correct.
  */
 export function tagsForResult(baseTags: string[], result: unknown, fallbackTypes: string[] = []): string[] {
+  // A read that shows a live blog (a card with its latest update time, the page) follows its updates.
+  const base = [...baseTags, ...[...liveBlogsIn(result)].map(liveTag)];
   const ids = [...idsIn(result)].map(docTag);
-  if (baseTags.length + ids.length <= MAX_TAGS) return [...new Set([...baseTags, ...ids])];
-  return [...new Set([...baseTags, ...fallbackTypes.map(listTag)])];
+  if (base.length + ids.length <= MAX_TAGS) return [...new Set([...base, ...ids])];
+  return [...new Set([...base, ...fallbackTypes.map(listTag)])];
 }

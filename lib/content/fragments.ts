@@ -8,6 +8,9 @@
 export const isPublic = /* groq */ `!(_id in path("drafts.**")) && !(_id in path("versions.**"))`;
 export const isPublicArticle = /* groq */ `_type == "article" && ${isPublic} && defined(slug.current) && dateTime(publishedAt) <= dateTime(now())`;
 
+/** A live blog's update is public when it is published and its time has come (its article is checked by the caller). */
+export const isPublicLiveUpdate = /* groq */ `_type == "liveUpdate" && ${isPublic} && dateTime(publishedAt) <= dateTime(now())`;
+
 export const image = /* groq */ `{
   alt, caption, credit, hotspot, crop,
   "asset": asset->{_id, url, "lqip": metadata.lqip, "width": metadata.dimensions.width, "height": metadata.dimensions.height}
@@ -20,6 +23,8 @@ const authorRef = /* groq */ `authors[]->{_id, name, "slug": slug.current, role}
 
 export const articleCard = /* groq */ `
   _id, _updatedAt, title, "slug": slug.current, language, standfirst, publishedAt, updatedAt, featured,
+  coverage,
+  "liveUpdatedAt": select(coverage in ["live", "ended"] => *[${isPublicLiveUpdate} && article._ref == ^._id] | order(publishedAt desc) [0].publishedAt),
   "lede": pt::text(body[_type == "block" && style == "normal" && !defined(listItem)][0]),
   "tags": ${tagRef},
   "sources": ${sourceRef},

@@ -16,18 +16,21 @@ import type { QuerySource } from './sources/query-source.ts';
  */
 
 export const homeQuery = defineQuery(`{
-  "featured": *[${isPublicArticle} && featured == true] | order(publishedAt desc) [0...4] {${articleCard}},
+  "live": *[${isPublicArticle} && featured == true && coverage == "live"] | order(publishedAt desc) [0...2] {${articleCard}},
+  "featured": *[${isPublicArticle} && featured == true && !(coverage == "live")] | order(publishedAt desc) [0...4] {${articleCard}},
   "latest": *[${isPublicArticle}] | order(publishedAt desc) [0...24] {${articleCard}}
 }`);
 
-export type Home = { featured: ArticleCard[]; latest: ArticleCard[] };
+/** `live`: running live blogs an editor featured, shown above the top stories. */
+export type Home = { live: ArticleCard[]; featured: ArticleCard[]; latest: ArticleCard[] };
 
 export async function loadHome(source: QuerySource, perspective: Perspective = 'published') {
-  const raw = await source.query<{ featured?: unknown; latest?: unknown }>(homeQuery, {}, perspective);
+  const raw = await source.query<{ live?: unknown; featured?: unknown; latest?: unknown }>(homeQuery, {}, perspective);
+  const live = parseEach(articleCardSchema, raw?.live, 'article');
   const featured = parseEach(articleCardSchema, raw?.featured, 'article');
-  const featuredIds = new Set(featured.map((article) => article._id));
+  const featuredIds = new Set([...live, ...featured].map((article) => article._id));
   const latest = parseEach(articleCardSchema, raw?.latest, 'article').filter((article) => !featuredIds.has(article._id));
-  return { value: { featured, latest: latest.slice(0, 20) } satisfies Home, raw };
+  return { value: { live, featured, latest: latest.slice(0, 20) } satisfies Home, raw };
 }
 
 /** The front page's stories and its JSON-LD (who publishes the site, how to search it). */

@@ -6,7 +6,7 @@ import { liveBlogJsonLd } from '../seo/live-blog-json-ld.ts';
 import { latestOf } from '../seo/modified.ts';
 import { liveTag, slugTag } from './cache-tags.ts';
 import { cacheLife, tagWithResult } from './cached.ts';
-import { articleFull, image, isPublic, isPublicArticle } from './fragments.ts';
+import { articleFull, image, isPublicArticle, isPublicLiveUpdate } from './fragments.ts';
 import { LIVE_PAGE_SIZE, liveBlogFields, livePagePath, liveUpdateSchema, liveUpdateView } from './live-view.ts';
 import { parseEach, parseOne } from './parse.ts';
 import type { Perspective } from './perspective.ts';
@@ -21,7 +21,6 @@ import type { QuerySource } from './sources/query-source.ts';
  * static paths (/articles/<slug>/page/<n>).
  */
 
-export const isPublicLiveUpdate = /* groq */ `_type == "liveUpdate" && ${isPublic} && dateTime(publishedAt) <= dateTime(now())`;
 const updatesOfBlog = /* groq */ `*[${isPublicLiveUpdate} && article._ref == ^._id]`;
 const liveUpdateFields = /* groq */ `
   _id, title, publishedAt, keyEvent, pinned,

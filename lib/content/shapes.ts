@@ -95,6 +95,9 @@ export const articleCardFields = z.object({
   publishedAt: isoDate,
   updatedAt: optionalIsoDate,
   featured: z.boolean().nullish().transform((flag) => flag === true),
+  /** A live blog's coverage ("live" while it runs) and its latest public update. */
+  coverage: z.enum(['live', 'ended']).nullish().catch(undefined).transform((coverage) => coverage ?? undefined),
+  liveUpdatedAt: optionalIsoDate,
   lede: optionalText,
   tags: refList(tagRefSchema),
   sources: refList(sourceRefSchema),

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadHome } from '@/lib/content/home';
 import { loadLiveBlog, newestUpdates } from '@/lib/content/live';
 import { createEmbeddedSource } from '@/lib/content/sources/embedded';
 
@@ -62,5 +63,15 @@ describe('a live blog from the sample dataset', () => {
     expect(newestUpdates(ended).map((update) => update.publishedAt)[0]).toBe('2026-10-19T19:15:00.000Z');
     expect((await loadLiveBlog(source, 'lake-sorrel-water-levels-reach-40-year-low', 1, ORIGIN)).value).toBeNull();
     expect((await loadLiveBlog(source, 'no-such-blog', 1, ORIGIN)).value).toBeNull();
+  });
+});
+
+describe('live blogs on cards and the home page', () => {
+  it('a featured running live blog leads the home page, with its latest update time, and is not repeated below', async () => {
+    const home = (await loadHome(source)).value;
+    expect(home.live.map((card) => [card.slug, card.coverage, card.liveUpdatedAt])).toEqual([['storm-kestrel-live', 'live', '2026-11-25T19:50:00.000Z']]);
+    expect([...home.featured, ...home.latest].some((card) => card.slug === 'storm-kestrel-live')).toBe(false);
+    const others = [...home.featured, ...home.latest];
+    expect(others.every((card) => card.coverage === undefined || card.coverage === 'ended')).toBe(true);
   });
 });

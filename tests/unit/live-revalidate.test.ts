@@ -35,3 +35,13 @@ describe('a live update\'s publish expires its live blog', () => {
     expect(tagsOf({ _id: 'drafts.liveUpdate-x', _type: 'liveUpdate', article: { _ref: 'article-storm' } })).toMatchObject({ revalidate: false });
   });
 });
+
+describe('a cached read that shows a live blog carries its live tag', () => {
+  it('from a card or page with a coverage, kept past the per-entry limit', async () => {
+    const { tagsForResult } = await import('../../lib/content/cache-tags.ts');
+    const cards = [{ _id: 'article-storm', coverage: 'live', liveUpdatedAt: '2026-11-25T19:50:00Z' }, { _id: 'article-plain', coverage: null }];
+    expect(tagsForResult(['list:article'], cards)).toEqual(['list:article', 'live:article-storm', 'doc:article-storm', 'doc:article-plain']);
+    const many = [...cards, ...Array.from({ length: 200 }, (_, i) => ({ _id: `article-${i}` }))];
+    expect(tagsForResult(['list:article'], many, ['tag'])).toEqual(['list:article', 'live:article-storm', 'list:tag']);
+  });
+});
