@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { clientKey, createRateLimiter, rateLimitConfigFrom } from './lib/http/rate-limit.ts';
+import { rateLimitConfigFrom } from './lib/env.ts';
+import { clientKey, createRateLimiter } from './lib/http/rate-limit.ts';
 
 /*
  * Next 16's request proxy (formerly middleware), run only for the routes whose
@@ -11,7 +12,7 @@ import { clientKey, createRateLimiter, rateLimitConfigFrom } from './lib/http/ra
  * sized by SEARCH_RATE_LIMIT. The limiters live in this module, so one
  * `next start` process keeps one set of budgets (docs/security.md).
  */
-const limits = rateLimitConfigFrom(process.env);
+const limits = rateLimitConfigFrom();
 
 const budgets = {
   '/search': { limiter: createRateLimiter(limits), refusal: 'Too many searches.' },

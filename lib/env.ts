@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_SEARCH_LIMIT, DEFAULT_SEARCH_WINDOW_SECONDS, type RateLimitConfig } from './http/rate-limit.ts';
+import { DEFAULT_API_VERSION, DEFAULT_DATASET } from './sanity/defaults.ts';
 
 /**
  * The one place the server reads its environment. Everything is validated at
@@ -66,8 +68,7 @@ export type ContentSourceConfig =
       apiHost?: string;
     };
 
-export const DEFAULT_API_VERSION = '2025-02-19';
-export const DEFAULT_DATASET = 'production';
+export { DEFAULT_API_VERSION, DEFAULT_DATASET };
 export const SAMPLE_DATASET = 'sanity/sample-dataset';
 
 export function parseEnv(source: Record<string, string | undefined>): ServerEnv {
@@ -105,4 +106,37 @@ let cached: ServerEnv | undefined;
 export function serverEnv(): ServerEnv {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+type RawEnv = Record<string, string | undefined>;
+
+/*
+ * Variables read before or beside the app, each group on its own so one bad
+ * value elsewhere cannot switch it off: the proxy's budgets and the Redis
+ * cache handlers (which Next.js loads from their file path, outside the app).
+ */
+
+/**
+ * `SEARCH_RATE_LIMIT` requests per `SEARCH_RATE_WINDOW_SECONDS` (30 a minute by
+ * default); `TRUST_PROXY=1` when a proxy of ours sets X-Forwarded-For. A value
+ * that is not a positive whole number fails loudly with its name.
+ */
+export function rateLimitConfigFrom(env: RawEnv = process.env): RateLimitConfig {
+  return {
+    limit: positiveInt(env, 'SEARCH_RATE_LIMIT', DEFAULT_SEARCH_LIMIT),
+    windowMs: positiveInt(env, 'SEARCH_RATE_WINDOW_SECONDS', DEFAULT_SEARCH_WINDOW_SECONDS) * 1000,
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+  };
+}
+
+function positiveInt(env: RawEnv, name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new Error(`Invalid environment: ${name} must be a whole number of at least 1, got "${raw}"`);
+  return Number(raw);
+}
+
+/** `REDIS_URL` turns the shared cache on; `REDIS_KEY_PREFIX` lets several sites share one Redis. */
+export function redisCacheEnv(env: RawEnv = process.env): { url?: string; keyPrefix: string } {
+  return { url: env.REDIS_URL?.trim() || undefined, keyPrefix: env.REDIS_KEY_PREFIX?.trim() || 'nmn:' };
 }

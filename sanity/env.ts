@@ -1,5 +1,9 @@
+import { DEFAULT_API_VERSION, DEFAULT_DATASET } from '../lib/sanity/defaults.ts';
+
 /**
- * The Studio's environment, read once. Each variable is read by its literal
+ * The Studio's environment, read once: the one place besides lib/env.ts that
+ * reads variables, because lib/env.ts is server-only and the Studio runs in
+ * the browser. Each variable is read by its literal
  * name so Next.js can inline NEXT_PUBLIC_* values into the client bundle the
  * Studio runs in.
  *
@@ -11,8 +15,6 @@
 /** Used when no project is configured; no real project has this id. */
 export const PLACEHOLDER_PROJECT_ID = 'no-project';
 
-export const DEFAULT_DATASET = 'production';
-export const DEFAULT_API_VERSION = '2025-02-19';
 export const DEFAULT_SITE_URL = 'http://localhost:3000';
 
 function clean(value: string | undefined): string | undefined {
@@ -30,4 +32,7 @@ export const dataset = clean(process.env.NEXT_PUBLIC_SANITY_DATASET) ?? DEFAULT_
 export const apiVersion = clean(process.env.NEXT_PUBLIC_SANITY_API_VERSION) ?? DEFAULT_API_VERSION;
 
 /** The public site's origin, without a trailing slash, for "Open on site". */
-export const siteUrl = (clean(process.env.NEXT_PUBLIC_SITE_URL) ?? DEFAULT_SITE_URL).replace(/\/+$/, '');
+const configuredSiteUrl = clean(process.env.NEXT_PUBLIC_SITE_URL);
+/** True when the site's origin is configured (else "Open on site" uses the origin the Studio runs on). */
+export const hasSiteUrl = configuredSiteUrl !== undefined;
+export const siteUrl = (configuredSiteUrl ?? DEFAULT_SITE_URL).replace(/\/+$/, '');

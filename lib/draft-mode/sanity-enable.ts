@@ -1,6 +1,7 @@
 import { createClient } from 'next-sanity';
 import { defineEnableDraftMode, type EnableDraftMode } from 'next-sanity/draft-mode';
 import type { ContentSourceConfig } from '@/lib/env';
+import { sanityClientConfig } from '@/lib/sanity/client';
 
 type SanityConfig = Extract<ContentSourceConfig, { kind: 'sanity' }>;
 
@@ -13,14 +14,8 @@ let handler: EnableDraftMode | undefined;
  */
 export function sanityEnableDraftMode(config: SanityConfig & { token: string }): EnableDraftMode {
   handler ??= defineEnableDraftMode({
-    client: createClient({
-      projectId: config.projectId,
-      dataset: config.dataset,
-      apiVersion: config.apiVersion,
-      useCdn: false,
-      token: config.token,
-      ...(config.apiHost ? { apiHost: config.apiHost, useProjectHostname: false } : {}),
-    }),
+    // next-sanity's createClient: defineEnableDraftMode is typed against the @sanity/client it bundles.
+    client: createClient(sanityClientConfig(config)).withConfig({ token: config.token }),
   });
   return handler;
 }

@@ -76,25 +76,7 @@ export type RateLimitConfig = { limit: number; windowMs: number; trustProxy: boo
 export const DEFAULT_SEARCH_LIMIT = 30;
 export const DEFAULT_SEARCH_WINDOW_SECONDS = 60;
 
-/**
- * `SEARCH_RATE_LIMIT` requests per `SEARCH_RATE_WINDOW_SECONDS` (30 a minute by
- * default); `TRUST_PROXY=1` when a proxy of ours sets X-Forwarded-For. A value
- * that is not a positive whole number fails loudly with its name.
- */
-export function rateLimitConfigFrom(env: Record<string, string | undefined>): RateLimitConfig {
-  return {
-    limit: positiveInt(env, 'SEARCH_RATE_LIMIT', DEFAULT_SEARCH_LIMIT),
-    windowMs: positiveInt(env, 'SEARCH_RATE_WINDOW_SECONDS', DEFAULT_SEARCH_WINDOW_SECONDS) * 1000,
-    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
-  };
-}
-
-function positiveInt(env: Record<string, string | undefined>, name: string, fallback: number): number {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new Error(`Invalid environment: ${name} must be a whole number of at least 1, got "${raw}"`);
-  return Number(raw);
-}
+// The variables that set these are read by rateLimitConfigFrom in lib/env.ts.
 
 /** The key every client shares when nothing trustworthy tells them apart. */
 export const SHARED_CLIENT = 'shared';

@@ -1,5 +1,6 @@
-import { createClient, type SanityClient } from '@sanity/client';
+import type { SanityClient } from '@sanity/client';
 import { contentSourceFrom, type ServerEnv } from '../env.ts';
+import { sanityClient } from '../sanity/client.ts';
 
 export type SanityWriteConfig = {
   projectId: string;
@@ -29,14 +30,5 @@ export function sanityWriteConfigFrom(env: ServerEnv): SanityWriteConfig {
 
 /** A client that writes: no CDN, `raw` reads so the import sees existing drafts. */
 export function createSanityWriteClient(config: SanityWriteConfig): SanityClient {
-  return createClient({
-    projectId: config.projectId,
-    dataset: config.dataset,
-    apiVersion: config.apiVersion,
-    token: config.token,
-    useCdn: false,
-    perspective: 'raw',
-    timeout: 30_000,
-    ...(config.apiHost ? { apiHost: config.apiHost, useProjectHostname: false } : {}),
-  });
+  return sanityClient(config).withConfig({ token: config.token, perspective: 'raw', timeout: 30_000 });
 }

@@ -1,10 +1,10 @@
 import type { DocumentActionComponent } from 'sanity';
-import { siteUrl } from '../env.ts';
+import { hasSiteUrl, siteUrl } from '../env.ts';
 import { articleUrl } from '../lib/article-url.ts';
 
 /** The site origin: the configured one, else the origin the embedded Studio runs on. */
 function currentSiteUrl(): string {
-  if (process.env.NEXT_PUBLIC_SITE_URL?.trim()) return siteUrl;
+  if (hasSiteUrl) return siteUrl;
   return typeof window === 'undefined' ? siteUrl : window.location.origin;
 }
 

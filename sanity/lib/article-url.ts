@@ -1,4 +1,6 @@
-/** The public URL of an article: `<site>/articles/<slug>`. */
+import { articlePath } from '../../lib/urls/paths.ts';
+
+/** The public URL of an article: the site's origin and the path lib/urls/paths.ts builds for every link. */
 export function articleUrl(siteUrl: string, slug: string): string {
-  return `${siteUrl.replace(/\/+$/, '')}/articles/${encodeURIComponent(slug)}`;
+  return `${siteUrl.replace(/\/+$/, '')}${articlePath(slug)}`;
 }

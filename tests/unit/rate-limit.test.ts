@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clientKey, createRateLimiter, rateLimitConfigFrom, SHARED_CLIENT } from '../../lib/http/rate-limit.ts';
+import { rateLimitConfigFrom } from '../../lib/env.ts';
+import { clientKey, createRateLimiter, SHARED_CLIENT } from '../../lib/http/rate-limit.ts';
 
 function clock(start = 1_000_000) {
   let t = start;

@@ -1,27 +1,14 @@
-import { createClient } from 'next-sanity';
 import type { ContentSourceConfig } from '../../env.ts';
+import { sanityClient } from '../../sanity/client.ts';
 import type { QuerySource } from './query-source.ts';
 
 type SanityConfig = Extract<ContentSourceConfig, { kind: 'sanity' }>;
 
 const QUERY_TIMEOUT_MS = 10_000;
 
-/**
- * The Content Lake through @sanity/client. `apiHost` lets a self-hosted proxy
- * or the test fixture stand in for api.sanity.io.
- */
+/** The Content Lake through the one Sanity client (lib/sanity/client.ts), with the read token if any. */
 export function createSanitySource(config: SanityConfig): QuerySource {
-  const client = createClient({
-    projectId: config.projectId,
-    dataset: config.dataset,
-    apiVersion: config.apiVersion,
-    useCdn: false,
-    perspective: 'published',
-    token: config.token,
-    timeout: QUERY_TIMEOUT_MS,
-    maxRetries: 1,
-    ...(config.apiHost ? { apiHost: config.apiHost, useProjectHostname: false } : {}),
-  });
+  const client = sanityClient(config).withConfig({ token: config.token, timeout: QUERY_TIMEOUT_MS, maxRetries: 1 });
 
   return {
     name: 'sanity',
