@@ -1,13 +1,26 @@
 import { defineArrayMember, defineField, defineType } from 'sanity';
-import { BCP47_RULE_MESSAGE, isBcp47 } from '../lib/bcp47.ts';
+import {
+  authorsRule,
+  languageRule,
+  mainImageAltRule,
+  previousSlugsRule,
+  publishedAtRule,
+  sourcesRule,
+  standfirstRule,
+  tagsRule,
+  titleRule,
+  updatedAtRule,
+  type ArticleFields,
+} from '../lib/article-rules.ts';
 import { coverageEndRule, coverageStartRule, coverageStillLiveWarning } from '../lib/coverage.ts';
-import { isNotBefore } from '../lib/dates.ts';
 import { articlePreview } from '../lib/previews.ts';
-import { ALT_REQUIRED_MESSAGE, captionField, creditField } from './image-fields.ts';
+import { captionField, creditField } from './image-fields.ts';
 import { slugField } from './slug-field.ts';
 
-export const TITLE_MAX = 160;
-export const STANDFIRST_MAX = 300;
+export { STANDFIRST_MAX, TITLE_MAX } from '../lib/article-rules.ts';
+
+// The publish rules live in sanity/lib/article-rules.ts, shared with the importer; each field runs its own.
+const fields = (context: { document?: unknown }) => (context.document ?? {}) as ArticleFields;
 
 export const article = defineType({
   name: 'article',
@@ -18,10 +31,7 @@ export const article = defineType({
       name: 'title',
       title: 'Headline',
       type: 'string',
-      validation: (rule) => [
-        rule.required().error('Write a headline.'),
-        rule.max(TITLE_MAX).error(`Keep the headline to ${TITLE_MAX} characters or fewer.`),
-      ],
+      validation: (rule) => rule.custom((_value, context) => titleRule(fields(context))),
     }),
     slugField('title', 'article'),
     defineField({
@@ -30,8 +40,7 @@ export const article = defineType({
       type: 'text',
       rows: 3,
       description: 'One or two sentences under the headline; also the search and feed summary.',
-      validation: (rule) =>
-        rule.max(STANDFIRST_MAX).error(`Keep the standfirst to ${STANDFIRST_MAX} characters or fewer.`),
+      validation: (rule) => rule.custom((_value, context) => standfirstRule(fields(context))),
     }),
     defineField({
       name: 'publishedAt',
@@ -39,18 +48,14 @@ export const article = defineType({
       type: 'datetime',
       description: 'A time in the future holds the article back (embargo) until then.',
       initialValue: () => new Date().toISOString(),
-      validation: (rule) => rule.required().error('Set when the article is published.'),
+      validation: (rule) => rule.custom((_value, context) => publishedAtRule(fields(context))),
     }),
     defineField({
       name: 'updatedAt',
       title: 'Updated at',
       type: 'datetime',
       description: 'Shown as "Updated …" when later than the publish time.',
-      validation: (rule) =>
-        rule.custom((updatedAt: string | undefined, context) => {
-          const publishedAt = (context.document as { publishedAt?: string } | undefined)?.publishedAt;
-          return isNotBefore(updatedAt, publishedAt) || 'The update time cannot be before the publish time.';
-        }),
+      validation: (rule) => rule.custom((_value, context) => updatedAtRule(fields(context))),
     }),
     defineField({
       name: 'mainImage',
@@ -62,11 +67,7 @@ export const article = defineType({
           name: 'alt',
           title: 'Alt text',
           type: 'string',
-          validation: (rule) =>
-            rule.custom((alt: string | undefined, context) => {
-              const image = context.parent as { asset?: unknown } | undefined;
-              return !image?.asset || (alt ?? '').trim() !== '' || ALT_REQUIRED_MESSAGE;
-            }),
+          validation: (rule) => rule.custom((_value, context) => mainImageAltRule(fields(context))),
         }),
         captionField,
         creditField,
@@ -79,7 +80,7 @@ export const article = defineType({
       type: 'array',
       description: 'The first tag is the lead tag.',
       of: [defineArrayMember({ type: 'reference', to: [{ type: 'tag' }] })],
-      validation: (rule) => rule.required().min(1).unique().error('Add at least one tag (each tag once) before publishing.'),
+      validation: (rule) => rule.custom((_value, context) => tagsRule(fields(context))),
     }),
     defineField({
       name: 'sources',
@@ -87,7 +88,7 @@ export const article = defineType({
       type: 'array',
       description: 'The outlets the story comes from or draws on; the first is the lead source.',
       of: [defineArrayMember({ type: 'reference', to: [{ type: 'source' }] })],
-      validation: (rule) => rule.unique().error('List each source once.'),
+      validation: (rule) => rule.custom((_value, context) => sourcesRule(fields(context))),
     }),
     defineField({
       name: 'authors',
@@ -95,7 +96,7 @@ export const article = defineType({
       type: 'array',
       description: 'The byline.',
       of: [defineArrayMember({ type: 'reference', to: [{ type: 'author' }] })],
-      validation: (rule) => rule.unique().error('List each author once.'),
+      validation: (rule) => rule.custom((_value, context) => authorsRule(fields(context))),
     }),
     defineField({
       name: 'language',
@@ -103,10 +104,7 @@ export const article = defineType({
       type: 'string',
       description: 'BCP 47 tag, e.g. en, fr, ar, pt-BR.',
       initialValue: 'en',
-      validation: (rule) => [
-        rule.required().error('Set the article language (e.g. en).'),
-        rule.custom((tag: string | undefined) => !tag || isBcp47(tag) || BCP47_RULE_MESSAGE),
-      ],
+      validation: (rule) => rule.custom((_value, context) => languageRule(fields(context))),
     }),
     defineField({
       name: 'featured',
@@ -151,11 +149,7 @@ export const article = defineType({
       type: 'array',
       description: 'Old URLs that redirect here. Filled in when a renamed article is published.',
       of: [defineArrayMember({ type: 'string' })],
-      validation: (rule) =>
-        rule.unique().custom((previous: string[] | undefined, context) => {
-          const current = (context.document as { slug?: { current?: string } } | undefined)?.slug?.current;
-          return !current || !previous?.includes(current) || 'Remove the current slug from the previous slugs.';
-        }),
+      validation: (rule) => rule.unique().custom((_value, context) => previousSlugsRule(fields(context))),
     }),
   ],
   orderings: [

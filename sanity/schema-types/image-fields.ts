@@ -19,5 +19,5 @@ export const creditField = defineField({
   description: 'Photographer or agency, e.g. "Jane Doe / Reuters".',
 });
 
-export const ALT_REQUIRED_MESSAGE =
-  'Add alt text: describe the image for readers who cannot see it.';
+// Shared with the importer's publish check (sanity/lib/article-rules.ts).
+export { ALT_REQUIRED_MESSAGE } from '../lib/article-rules.ts';

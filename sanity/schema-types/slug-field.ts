@@ -1,4 +1,5 @@
 import { defineField } from 'sanity';
+import { slugRequiredMessage } from '../lib/article-rules.ts';
 
 /**
  * A slug generated from `source`, required, and unique among documents of the
@@ -13,6 +14,6 @@ export function slugField(source: string, what: string) {
     type: 'slug',
     description: `The last part of the ${what}'s URL. Generate it from the ${source}; changing it later keeps the old URL as a redirect.`,
     options: { source, maxLength: 96 },
-    validation: (rule) => rule.required().error(`Generate a slug: the ${what} needs one for its URL.`),
+    validation: (rule) => rule.required().error(slugRequiredMessage(what)),
   });
 }
