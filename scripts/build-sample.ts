@@ -91,6 +91,8 @@ function buildSampleDocuments(): { docs: RawDocument[]; images: SampleImages } {
       const plan = planArticleImport(parsed, options, docs);
       // The sample taxonomy is complete: an import that creates a tag or source here is a typo.
       if (plan.log.length > 0) throw new Error(`would create taxonomy: ${plan.log.join('; ')}; add it to taxonomy.json`);
+      // Every sample article is meant to be published: one that fails a publish rule would quietly become a draft.
+      if (plan.status === 'draft') throw new Error(`fails the publish rules: ${plan.problems.join('; ')}`);
       upsert(docs, plan.documents);
       byFile.set(name, plan.article);
     } catch (error) {

@@ -5,22 +5,25 @@
  * the Content Lake as a draft instead; `--notify <url>` then tells a running
  * site, with a signed webhook, which documents the embedded import changed.
  */
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseNdjson, readDatasetText, resolveDatasetFile } from '../lib/dataset/ndjson.ts';
-import { upsertIntoText, writeFileAtomic } from '../lib/dataset/write.ts';
+import { removeFromText, upsertIntoText, writeFileAtomic } from '../lib/dataset/write.ts';
 import { parseEnv, SAMPLE_DATASET } from '../lib/env.ts';
 import { notifySite } from '../lib/import/notify.ts';
 import { parseArticleFile } from '../lib/import/parse-article-file.ts';
 import { planArticleImport, type ImportOptions } from '../lib/import/plan-import.ts';
 import { importArticleToSanity } from '../lib/import/sanity-import.ts';
 import { createSanityWriteClient, sanityWriteConfigFrom } from '../lib/import/sanity-write-client.ts';
+import { readArticleFile } from '../lib/import/text-input.ts';
 import { runLive } from './content-live.ts';
 
 const USAGE = `Usage: npm run content -- import <file.txt|file.md> [options]
 
 Imports wire copy (.txt) or Markdown with front matter (.md) as an article.
-Importing the same headline again updates that article.
+Importing the same headline again updates that article. Only UTF-8 text is
+accepted. The article is published when it passes the rules the Studio checks
+before publishing (headline, lengths, at least one tag, links); otherwise it is
+written as a draft (drafts.article-<slug>) listing what it still needs.
 
 Options:
   --dataset <path>       NDJSON file or export folder (default: $CONTENT_DATASET,
@@ -99,9 +102,10 @@ async function main(argv: string[]): Promise<number> {
     const env = parseEnv(process.env);
     if (target === 'sanity') {
       const config = sanityWriteConfigFrom(env);
-      const parsedArticle = parseArticleFile(file, readInput(file));
+      const parsedArticle = parseArticleFile(file, readArticleFile(file));
       const result = await importArticleToSanity(createSanityWriteClient(config), parsedArticle, options);
       for (const line of result.log) console.log(line);
+      for (const problem of result.problems) console.log(`  needs: ${problem}`);
       console.log(`${result.action} ${result.draftId} (a draft: review and publish it in the Studio)`);
       console.log(`  path once published: ${result.path}`);
       console.log(`  Sanity: project ${config.projectId}, dataset ${config.dataset}, transaction ${result.transactionId}`);
@@ -109,7 +113,7 @@ async function main(argv: string[]): Promise<number> {
     }
 
     const datasetFile = resolveDatasetFile(values.dataset ?? env.CONTENT_DATASET ?? SAMPLE_DATASET);
-    const article = parseArticleFile(file, readInput(file));
+    const article = parseArticleFile(file, readArticleFile(file));
     // Read once: the plan and the write work from the same text.
     const text = readDatasetText(datasetFile);
     const { docs, problems } = parseNdjson(text);
@@ -119,10 +123,13 @@ async function main(argv: string[]): Promise<number> {
     }
 
     const plan = planArticleImport(article, options, docs);
-    writeFileAtomic(datasetFile, upsertIntoText(text, plan.documents, datasetFile).text);
+    const upserted = upsertIntoText(text, plan.documents, datasetFile).text;
+    writeFileAtomic(datasetFile, plan.staleDraftId ? removeFromText(upserted, [plan.staleDraftId]).text : upserted);
 
     for (const line of plan.log) console.log(line);
-    console.log(`${plan.action} ${plan.article._id}`);
+    for (const problem of plan.problems) console.log(`  needs: ${problem}`);
+    if (plan.staleDraftId) console.log(`removed ${plan.staleDraftId}: published over it, as the Studio does`);
+    console.log(`${plan.action} ${plan.article._id} (${plan.status})`);
     console.log(`  slug: ${plan.article.slug.current}`);
     console.log(`  path: ${plan.path}`);
     console.log(`  dataset: ${datasetFile}`);
@@ -156,14 +163,6 @@ function isoDate(value: string): string {
     throw new Error(`--published "${value}" is not an ISO 8601 date such as 2026-11-20T08:00:00Z`);
   }
   return new Date(time).toISOString();
-}
-
-function readInput(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new Error(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
 }
 
 process.exitCode = await main(process.argv.slice(2));

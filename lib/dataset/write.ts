@@ -69,3 +69,17 @@ export function writeFileAtomic(file: string, text: string): void {
     throw new Error(`Cannot write the dataset ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
 }
+
+/** Drops the documents with these ids from the file's text, as a delete in the Studio would; other lines stay byte-identical. */
+export function removeFromText(text: string, ids: string[]): { text: string; removed: string[] } {
+  const gone = new Set(ids);
+  const removed: string[] = [];
+  const kept = text.split('\n').filter((line) => {
+    if (line.trim() === '') return true;
+    const id = (JSON.parse(line) as { _id?: unknown })._id;
+    if (typeof id !== 'string' || !gone.has(id)) return true;
+    removed.push(id);
+    return false;
+  });
+  return { text: kept.join('\n'), removed };
+}

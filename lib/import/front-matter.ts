@@ -22,9 +22,10 @@ const isoDate = z
 /** Front matter an editor may write; unknown keys are refused so a typo ("tag:") is caught. */
 export const frontMatterSchema = z
   .object({
-    title: z.string().trim().min(1).max(160).optional(),
+    // Lengths are publish rules (sanity/lib/article-rules.ts): too long makes a draft, not a refusal.
+    title: z.string().trim().min(1).optional(),
     slug: z.string().regex(SLUG, 'expected a lowercase slug such as "my-headline"').max(96).optional(),
-    standfirst: z.string().trim().min(1).max(300).optional(),
+    standfirst: z.string().trim().min(1).optional(),
     published: isoDate.optional(),
     updated: isoDate.optional(),
     tags: slugList.optional(),

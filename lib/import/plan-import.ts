@@ -1,6 +1,8 @@
+import { articleProblems } from '../../sanity/lib/article-rules.ts';
 import type { RawDocument } from '../dataset/ndjson.ts';
 import { articleSlug, buildArticleDocument, type ArticleBuildOptions, type ArticleDocument } from './article-document.ts';
 import type { ParsedArticle } from './parsed-article.ts';
+import { articlePath } from '../urls/paths.ts';
 import { documentId, type TaxonomyType } from './references.ts';
 import { findSourceByName, indexById, slugOf, sourceFromName, taxonomyFromSlug } from './taxonomy.ts';
 
@@ -11,6 +13,16 @@ export type ImportOptions = Omit<ArticleBuildOptions, 'signOffSource'>;
 
 export type ImportPlan = {
   action: 'created' | 'updated';
+  /**
+   * `published` when the article passes every rule the Studio checks before
+   * publishing; otherwise `draft`: `article._id` is then `drafts.article-<slug>`,
+   * for an editor to finish in the Studio, and `problems` says what is missing.
+   */
+  status: 'published' | 'draft';
+  /** `field: message` for each failed rule, in the Studio's words. */
+  problems: string[];
+  /** A draft left by an earlier import that this publish replaces (the Studio deletes it on publish). */
+  staleDraftId?: string;
   article: ArticleDocument;
   /** Everything to upsert, new tags/sources/authors first, the article last. */
   documents: RawDocument[];
@@ -67,16 +79,32 @@ export function planArticleImport(parsed: ParsedArticle, options: ImportOptions,
   ensure('author', options.authors ?? parsed.authors);
 
   const slug = articleSlug(parsed);
-  const existing = byId.get(documentId('article', slug));
-  if (existing && existing._type !== 'article') {
-    throw new Error(`The id ${existing._id} is already used by a ${existing._type} document; give the article another slug.`);
+  const publishedId = documentId('article', slug);
+  const draftId = `drafts.${publishedId}`;
+  const published = byId.get(publishedId);
+  const draft = dataset.find((doc) => doc._id === draftId);
+  if (published && published._type !== 'article') {
+    throw new Error(`The id ${published._id} is already used by a ${published._type} document; give the article another slug.`);
   }
-  const article = buildArticleDocument(parsed, { ...options, signOffSource }, existing);
-  return {
-    action: existing ? 'updated' : 'created',
+  // An earlier import's draft is the base when nothing is published yet: the editor's work in it is kept.
+  const base = published ?? (draft ? { ...draft, _id: publishedId } : undefined);
+  const article = buildArticleDocument(parsed, { ...options, signOffSource }, base);
+  const problems = articleProblems(article).map(({ field, message }) => `${field}: ${message}`);
+  const status = problems.length === 0 ? 'published' : 'draft';
+  if (status === 'draft') {
+    article._id = draftId;
+    log.push(`not published: ${problems.length} rule(s) the Studio checks before publishing failed; finish ${draftId} in the Studio`);
+    if (published) log.push(`the published ${publishedId} stays as it was until the draft is published`);
+  }
+  const plan: ImportPlan = {
+    action: (status === 'draft' ? draft : published) ? 'updated' : 'created',
+    status,
+    problems,
     article,
     documents: [...created, article],
     log,
-    path: `/articles/${article.slug.current}`,
+    path: articlePath(slug),
   };
+  if (status === 'published' && draft) plan.staleDraftId = draftId;
+  return plan;
 }

@@ -11,6 +11,8 @@ export type SanityImportResult = {
   draftId: string;
   path: string;
   log: string[];
+  /** The publish rules the draft still fails (sanity/lib/article-rules.ts), as the Studio will show them. */
+  problems: string[];
   transactionId: string;
   /** What each mutation did, by id (`create`, `update`, `none` for taxonomy that already existed). */
   results: { id: string; operation: string }[];
@@ -51,6 +53,7 @@ export async function importArticleToSanity(client: SanityClient, parsed: Parsed
     draftId,
     path: plan.path,
     log: plan.log,
+    problems: plan.problems,
     transactionId: committed.transactionId,
     results: committed.results.map((result) => ({ id: result.id, operation: result.operation })),
   };

@@ -128,7 +128,11 @@ describe('buildArticleDocument', () => {
     expect(doc.language).toBe('ru');
   });
 
-  it('refuses a headline over 160 characters with a message saying so', () => {
-    expect(() => buildArticleDocument({ title: 'A'.repeat(161), body: [] }, { now: '2026-11-01T00:00:00Z' })).toThrow(/161 characters.*160/);
+  it('writes a headline over 160 characters as a draft, saying why', () => {
+    const body = parseWireCopy(seed).body;
+    const plan = planArticleImport({ title: `A${' long'.repeat(40)}`, body }, { now: '2026-11-01T00:00:00Z', tags: ['world'] }, dataset);
+    expect(plan.status).toBe('draft');
+    expect(plan.article._id).toMatch(/^drafts\.article-a-long/);
+    expect(plan.problems).toEqual(['title: Keep the headline to 160 characters or fewer.']);
   });
 });
