@@ -1,10 +1,11 @@
-import { serverEnv } from './lib/env.ts';
-
 /**
  * Next.js calls register() once as a server starts: a bad environment (a
  * short secret, a malformed URL) stops `next start` with the variable's name,
- * instead of surfacing on the first request that reads it.
+ * instead of surfacing on the first request that reads it. Node only: the
+ * environment is the Node server's, and lib/env.ts uses node:path.
  */
-export function register(): void {
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { serverEnv } = await import('./lib/env.ts');
   serverEnv();
 }

@@ -9,7 +9,7 @@ import { articlePath, authorPath, sourcePath, tagPath } from '../lib/urls/paths.
  * our own route, which checks Sanity's preview secret and the redirect.
  */
 
-type Selected = { title?: unknown; name?: unknown; slug?: unknown } | null;
+type Selected = { title?: unknown; name?: unknown; slug?: unknown; tagTitle?: unknown; tagSlug?: unknown } | null;
 
 const NO_SLUG: DocumentLocationsState = {
   message: 'Give the document a slug to preview it on the site.',
@@ -21,7 +21,7 @@ function text(value: unknown): string | undefined {
 }
 
 /** Where an article appears: its own page, then its lead tag's listing. */
-export function articleLocations(doc: Selected & { tagTitle?: unknown; tagSlug?: unknown }): DocumentLocationsState {
+export function articleLocations(doc: Selected): DocumentLocationsState {
   const slug = text(doc?.slug);
   if (!slug) return NO_SLUG;
   const locations = [{ title: text(doc?.title) ?? 'Untitled article', href: articlePath(slug) }];
