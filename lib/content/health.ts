@@ -16,6 +16,8 @@ export async function checkHealth() {
   const started = performance.now();
   try {
     const raw = await source.query<unknown>(healthQuery, {}, 'published');
+    // Pages get the last good results while the source fails (stale-if-error.ts); health must not.
+    if (source.describe().servingLastGoodSince) throw new Error('the source fails; pages show its last good results');
     const { articles } = z.object({ articles: z.number() }).parse(raw);
     return { ok: true, source: source.describe(), articles, ms: Math.round(performance.now() - started) };
   } catch (error) {

@@ -2,6 +2,7 @@ import { contentSourceFrom, serverEnv } from '../../env.ts';
 import { createEmbeddedSource } from './embedded.ts';
 import type { QuerySource } from './query-source.ts';
 import { createSanitySource } from './sanity.ts';
+import { withStaleIfError } from './stale-if-error.ts';
 
 let source: QuerySource | undefined;
 
@@ -9,7 +10,8 @@ let source: QuerySource | undefined;
 export function contentSource(): QuerySource {
   if (!source) {
     const config = contentSourceFrom(serverEnv());
-    source = config.kind === 'sanity' ? createSanitySource(config) : createEmbeddedSource(config.datasetPath);
+    // A failing source serves its last good results (stale-if-error.ts), never an error page.
+    source = withStaleIfError(config.kind === 'sanity' ? createSanitySource(config) : createEmbeddedSource(config.datasetPath));
   }
   return source;
 }
