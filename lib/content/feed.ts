@@ -7,6 +7,7 @@ import { site } from '../site.ts';
 import { listTag, slugTag } from './cache-tags.ts';
 import { cacheLife, tagWithResult } from './cached.ts';
 import { articleFull, articlesReferencingParent, isPublic, isPublicArticle, ownerFields } from './fragments.ts';
+import { ownerDescription } from './listing.ts';
 import { parseEach, parseOne } from './parse.ts';
 import { articleFullFields, sourceOwnerSchema, tagOwnerSchema, withCardView } from './shapes.ts';
 import { contentSource } from './sources/index.ts';
@@ -39,8 +40,8 @@ const feedArticleSchema = articleFullFields.transform(withCardView);
 
 export type FeedArticle = z.output<typeof feedArticleSchema>;
 
-/** Who a scoped feed is about, as the channel names it. */
-export type FeedOwner = { kind: 'tag' | 'source'; _id: string; slug: string; name: string; description?: string };
+/** Who a scoped feed is about, as the channel names and describes it (the listing page's wording). */
+export type FeedOwner = { kind: 'tag' | 'source'; _id: string; slug: string; name: string; description: string };
 
 export type FeedContent = { owner?: FeedOwner; articles: FeedArticle[] };
 
@@ -56,13 +57,15 @@ export async function loadFeedContent(source: QuerySource, scope: FeedScope, lim
     const raw = await source.query<unknown>(tagFeedQuery, { slug: scope.slug, limit }, 'published');
     const tag = parseOne(tagOwnerSchema.extend(withArticles), raw, 'tag');
     if (!tag) return { value: null, raw };
-    const owner: FeedOwner = { kind: 'tag', _id: tag._id, slug: tag.slug, name: tag.title, description: tag.description };
+    const description = ownerDescription('tag', tag.title, tag.description);
+    const owner: FeedOwner = { kind: 'tag', _id: tag._id, slug: tag.slug, name: tag.title, description };
     return { value: { owner, articles: parseEach(feedArticleSchema, tag.articles, 'article') }, raw };
   }
   const raw = await source.query<unknown>(sourceFeedQuery, { slug: scope.slug, limit }, 'published');
   const outlet = parseOne(sourceOwnerSchema.extend(withArticles), raw, 'source');
   if (!outlet) return { value: null, raw };
-  const owner: FeedOwner = { kind: 'source', _id: outlet._id, slug: outlet.slug, name: outlet.name, description: outlet.description };
+  const description = ownerDescription('source', outlet.name, outlet.description);
+  const owner: FeedOwner = { kind: 'source', _id: outlet._id, slug: outlet.slug, name: outlet.name, description };
   return { value: { owner, articles: parseEach(feedArticleSchema, outlet.articles, 'article') }, raw };
 }
 

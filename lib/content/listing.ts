@@ -33,6 +33,12 @@ export const listingQueries = { tag: listingQuery('tag'), source: listingQuery('
 /** Articles are checked one by one afterwards, so one bad article does not hide the page. */
 const listingFields = { total: count, articles: z.array(z.unknown()) };
 
+/** How a tag or source without a description of its own is described (page metadata and its feed). */
+export function ownerDescription(kind: 'tag' | 'source', name: string, description: string | undefined): string {
+  if (description) return description;
+  return kind === 'tag' ? `The latest ${name} news from ${site.name}.` : `Stories from ${name} on ${site.name}.`;
+}
+
 type Owner = {
   kicker: string;
   title: string;
@@ -46,7 +52,7 @@ const owners = {
   tag: tagOwnerSchema.transform((tag): Owner => ({
     kicker: 'Topic',
     title: tag.title,
-    description: tag.description ?? `The latest ${tag.title} news from ${site.name}.`,
+    description: ownerDescription('tag', tag.title, tag.description),
     intro: { text: tag.description, stateAffiliated: false },
     feedPath: listingFeedPath('tags', tag.slug),
   })),
@@ -56,7 +62,7 @@ const owners = {
     return {
       kicker: kindName ? `Source · ${kindName}` : 'Source',
       title: source.name,
-      description: source.description ?? `Stories from ${source.name} on ${site.name}.`,
+      description: ownerDescription('source', source.name, source.description),
       intro: { text: source.description, stateAffiliated: source.stateAffiliated, url, host: url ? new URL(url).host : undefined },
       feedPath: listingFeedPath('sources', source.slug),
     };

@@ -36,10 +36,7 @@ function scopeOf(content: FeedContent): FeedScope {
 function describe(content: FeedContent): { title: string; description: string } {
   const { owner } = content;
   if (!owner) return { title: site.name, description: site.description };
-  if (owner.kind === 'tag') {
-    return { title: `${owner.name} · ${site.name}`, description: owner.description ?? `The latest ${owner.name} news from ${site.name}.` };
-  }
-  return { title: `${owner.name} · ${site.name}`, description: owner.description ?? `Stories from ${owner.name} on ${site.name}.` };
+  return { title: `${owner.name} · ${site.name}`, description: owner.description };
 }
 
 export function feedDocument(format: FeedFormat, content: FeedContent, origin: string): CachedBody {
