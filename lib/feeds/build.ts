@@ -23,6 +23,8 @@ function options(channel: FeedChannel, links: FeedOptions['feedLinks']): FeedOpt
     favicon: channel.faviconUrl,
     updated: channel.updated ? new Date(channel.updated) : EMPTY_FEED_DATE,
     feedLinks: links,
+    // <atom:link rel="hub">, next to the rel="self" that feedLinks writes (WebSub §4).
+    hub: channel.hubUrl,
     generator: false,
   };
 }
@@ -91,6 +93,7 @@ export function jsonFeed(channel: FeedChannel, items: readonly FeedItem[], publi
     icon: channel.logoUrl,
     ...(channel.faviconUrl ? { favicon: channel.faviconUrl } : {}),
     language: channel.language,
+    ...(channel.hubUrl ? { hubs: [{ type: 'WebSub', url: channel.hubUrl }] } : {}),
     authors: [publisher],
     items: items.map((item) => ({
       id: item.id,

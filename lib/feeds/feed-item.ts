@@ -45,6 +45,8 @@ export type FeedChannel = {
   faviconUrl?: string;
   /** The newest item's `modified`, or undefined for an empty feed. */
   updated?: string;
+  /** The WebSub hub subscribers may use (WEBSUB_HUB_URL); the feed then names itself with rel="self". */
+  hubUrl?: string;
 };
 
 export function articleUrn(id: string): string {

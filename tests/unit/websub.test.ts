@@ -1,6 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { atomXml, jsonFeed, rssXml } from '../../lib/feeds/build.ts';
+import type { FeedChannel } from '../../lib/feeds/feed-item.ts';
 import { feedPathsForChange } from '../../lib/websub/feeds-for-change.ts';
 import { notifyHubOfChange } from '../../lib/websub/ping-hub.ts';
 
@@ -51,5 +53,33 @@ describe('notifyHubOfChange', () => {
 
   it('sends nothing without a hub', async () => {
     expect(await notifyHubOfChange(undefined, 'https://news.example', { _type: 'tag', slug: 'energy' })).toEqual([]);
+  });
+});
+
+describe('feeds name their hub', () => {
+  const channel: FeedChannel = {
+    title: 'News',
+    description: 'All of it',
+    homeUrl: 'https://news.example/',
+    feedUrl: 'https://news.example/feed.xml',
+    language: 'en',
+    logoUrl: 'https://news.example/logo.png',
+    hubUrl: 'https://hub.example/',
+  };
+
+  it('RSS and Atom carry rel="hub" and rel="self"; JSON Feed carries hubs', () => {
+    const rss = rssXml(channel, []);
+    expect(rss).toMatch(/<atom:link href="https:\/\/hub\.example\/" rel="hub"\/>/);
+    expect(rss).toMatch(/<atom:link href="https:\/\/news\.example\/feed\.xml" rel="self"/);
+    const atom = atomXml(channel, []);
+    expect(atom).toMatch(/<link rel="hub" href="https:\/\/hub\.example\/"\/>/);
+    expect(atom).toMatch(/<link rel="self" href="https:\/\/news\.example\/feed\.xml"\/>/);
+    expect(JSON.parse(jsonFeed(channel, [], { name: 'News', url: 'https://news.example/' })).hubs).toEqual([{ type: 'WebSub', url: 'https://hub.example/' }]);
+  });
+
+  it('name no hub when none is configured', () => {
+    const { hubUrl: _none, ...plain } = channel;
+    expect(rssXml(plain, [])).not.toContain('rel="hub"');
+    expect(JSON.parse(jsonFeed(plain, [], { name: 'News', url: 'https://news.example/' })).hubs).toBeUndefined();
   });
 });
