@@ -17,6 +17,9 @@ const REFERENCED = ['tag', 'source', 'author'];
  * result, so the publish webhook expires exactly the pages a change touches
  * (docs/decisions/0001-caching.md).
  */
-export function tagWithResult(base: string[], raw: unknown, fallbackTypes: string[] = REFERENCED) {
-  cacheTag(...tagsForResult(base, raw, fallbackTypes));
+export function tagWithResult(base: string[], raw: unknown, fallbackTypes: string[] = REFERENCED): string[] {
+  const tags = tagsForResult(base, raw, fallbackTypes);
+  cacheTag(...tags);
+  // Returned for route handlers, which hand them to the edge themselves (edge-keys.ts).
+  return tags;
 }

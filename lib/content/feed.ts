@@ -1,5 +1,6 @@
 import { defineQuery } from 'groq';
 import { z } from 'zod';
+import { edgeKeysOf } from '../cache-handlers/edge-keys.ts';
 import { serverEnv } from '../env.ts';
 import { type FeedFormat, feedDocument } from '../feeds/document.ts';
 import type { CachedBody } from '../http/conditional.ts';
@@ -79,6 +80,8 @@ export async function getFeed(format: FeedFormat, scope: FeedScope): Promise<Cac
   'use cache';
   cacheLife('content');
   const { value, raw } = await loadFeedContent(contentSource(), scope, site.feedSize);
-  tagWithResult([listTag('article'), ...(scope.kind === 'site' ? [] : [slugTag(scope.kind, scope.slug)])], raw);
-  return value ? feedDocument(format, value, serverEnv().SITE_URL) : null;
+  const tags = tagWithResult([listTag('article'), ...(scope.kind === 'site' ? [] : [slugTag(scope.kind, scope.slug)])], raw);
+  if (!value) return null;
+  const { SITE_URL, WEBSUB_HUB_URL } = serverEnv();
+  return { ...feedDocument(format, value, SITE_URL, WEBSUB_HUB_URL), keys: edgeKeysOf(tags) };
 }

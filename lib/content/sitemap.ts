@@ -1,5 +1,6 @@
 import { defineQuery } from 'groq';
 import { z } from 'zod';
+import { edgeKeysOf } from '../cache-handlers/edge-keys.ts';
 import { serverEnv } from '../env.ts';
 import { type CachedBody, etagOf } from '../http/conditional.ts';
 import { latestOf } from '../seo/modified.ts';
@@ -109,14 +110,14 @@ export async function getSitemap(kind: 'pages' | 'news', page?: number): Promise
   const origin = serverEnv().SITE_URL;
   if (kind === 'news') {
     const { value, raw } = await loadNewsEntries(contentSource());
-    tagWithResult([listTag('article')], raw);
+    const keys = edgeKeysOf(tagWithResult([listTag('article')], raw));
     const body = newsSitemapXml(value, origin, site.name);
-    return { body, contentType: XML, etag: etagOf(body), lastModified: latestOf(value.map((entry) => entry.publishedAt)) };
+    return { body, contentType: XML, etag: etagOf(body), lastModified: latestOf(value.map((entry) => entry.publishedAt)), keys };
   }
   const { value, raw } = await loadSitemapContent(contentSource());
-  tagWithResult(EVERY_TYPE, raw);
+  const keys = edgeKeysOf(tagWithResult(EVERY_TYPE, raw));
   const urls = sitemapUrls(value);
   const body = sitemapXml(urls, origin, page);
   if (body === null) return null;
-  return { body, contentType: XML, etag: etagOf(body), lastModified: latestOf(urls.flatMap((url) => (url.lastmod ? [url.lastmod] : []))) };
+  return { body, contentType: XML, etag: etagOf(body), lastModified: latestOf(urls.flatMap((url) => (url.lastmod ? [url.lastmod] : []))), keys };
 }

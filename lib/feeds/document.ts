@@ -39,7 +39,7 @@ function describe(content: FeedContent): { title: string; description: string } 
   return { title: `${owner.name} · ${site.name}`, description: owner.description };
 }
 
-export function feedDocument(format: FeedFormat, content: FeedContent, origin: string): CachedBody {
+export function feedDocument(format: FeedFormat, content: FeedContent, origin: string, hubUrl?: string): CachedBody {
   const scope = scopeOf(content);
   const items = content.articles.map((article) => toFeedItem(article, origin));
   const updated = latestOf(items.map((item) => item.modified));
@@ -50,6 +50,7 @@ export function feedDocument(format: FeedFormat, content: FeedContent, origin: s
     language: site.language,
     logoUrl: new URL(site.logoPath, origin).href,
     updated,
+    hubUrl,
   };
   const body =
     format === 'rss'

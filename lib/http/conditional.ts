@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { EDGE_KEYS_HEADER } from '../cache-handlers/edge-keys.ts';
 
 /*
  * Conditional GET for pollers (feed readers, crawlers). The body, its ETag and
@@ -51,7 +52,12 @@ export function isNotModified(headers: Pick<Headers, 'get'>, validators: Validat
   return false;
 }
 
-export type CachedBody = Validators & { body: string; contentType: string };
+export type CachedBody = Validators & {
+  body: string;
+  contentType: string;
+  /** The cache tags it was built from, as edge keys (lib/cache-handlers/edge-keys.ts), so a publish purges it at the edge. */
+  keys?: string;
+};
 
 /** Shared caches may keep a feed a minute, then serve it stale while they refetch. */
 export const POLLER_CACHE_CONTROL = 'public, max-age=0, s-maxage=60, stale-while-revalidate=600';
@@ -63,6 +69,8 @@ export function conditionalResponse(
   cacheControl: string = POLLER_CACHE_CONTROL,
 ): Response {
   const headers = new Headers({ ETag: cached.etag, 'Cache-Control': cacheControl, Vary: 'Accept-Encoding' });
+  // Route handlers never pass through the page cache that adds these to pages.
+  if (cached.keys) headers.set(EDGE_KEYS_HEADER, cached.keys);
   const lastModified = cached.lastModified ? new Date(cached.lastModified) : undefined;
   if (lastModified && !Number.isNaN(lastModified.getTime())) headers.set('Last-Modified', lastModified.toUTCString());
   if (isNotModified(request.headers, cached)) return new Response(null, { status: 304, headers });

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EDGE_KEYS_HEADER, addEdgeKeys, edgeKey, edgeKeysOf } from '../../lib/cache-handlers/edge-keys.ts';
+import { conditionalResponse } from '../../lib/http/conditional.ts';
 import { handleRevalidateWebhook } from '../../lib/revalidate/handle-webhook.ts';
 import { createSeenSet } from '../../lib/revalidate/idempotency.ts';
 import { purgeEdges } from '../../lib/revalidate/purge-edge.ts';
@@ -19,7 +20,7 @@ async function fakeEdge(status: number | 'hang'): Promise<{ url: string; seen: S
     if (status !== 'hang') response.writeHead(status).end('{}');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  servers.push({ close: () => server.closeAllConnections() || server.close() });
+  servers.push({ close: () => (server.closeAllConnections(), server.close()) });
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, seen };
 }
 
@@ -38,6 +39,19 @@ describe('edge keys', () => {
     const bare = { kind: 'APP_PAGE', headers: {} as Record<string, string> };
     addEdgeKeys(bare);
     expect(bare.headers).toEqual({});
+  });
+});
+
+describe('feeds and sitemaps at the edge', () => {
+  it('carry their keys on a 200 and on a 304, and no key header when they have none', () => {
+    const cached = { body: '<rss/>', contentType: 'application/rss+xml', etag: '"abc"', keys: 'list:article doc:a' };
+    expect(conditionalResponse(new Request('http://site.test/feed.xml'), cached).headers.get(EDGE_KEYS_HEADER)).toBe('list:article doc:a');
+    const revalidation = new Request('http://site.test/feed.xml', { headers: { 'if-none-match': '"abc"' } });
+    const notModified = conditionalResponse(revalidation, cached);
+    expect(notModified.status).toBe(304);
+    expect(notModified.headers.get(EDGE_KEYS_HEADER)).toBe('list:article doc:a');
+    const { keys: _none, ...bare } = cached;
+    expect(conditionalResponse(new Request('http://site.test/feed.xml'), bare).headers.has(EDGE_KEYS_HEADER)).toBe(false);
   });
 });
 
