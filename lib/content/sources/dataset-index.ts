@@ -7,7 +7,7 @@ import type { RawDocument } from '../../dataset/ndjson.ts';
  * query's own filter still runs over it), never less.
  */
 
-export type IndexKind = 'type' | 'slug' | 'previousSlug' | 'ref' | 'id';
+export type IndexKind = 'type' | 'slug' | 'previousSlug' | 'ref' | 'id' | 'all';
 
 export type DatasetIndex = {
   /** What `->` finds: the first document with this `_id`, as a full scan would. */
@@ -47,7 +47,7 @@ function slugOf(doc: RawDocument): string | undefined {
 
 export function buildDatasetIndex(docs: RawDocument[]): DatasetIndex {
   const ids = new Map<string, RawDocument>();
-  const maps: Record<Exclude<IndexKind, 'id'>, Map<string, RawDocument[]>> = {
+  const maps: Record<Exclude<IndexKind, 'id' | 'all'>, Map<string, RawDocument[]>> = {
     type: new Map(),
     slug: new Map(),
     previousSlug: new Map(),
@@ -67,7 +67,7 @@ export function buildDatasetIndex(docs: RawDocument[]): DatasetIndex {
   }
   return {
     byId: (id) => ids.get(id),
-    candidates: (kind, key) => (kind === 'id' ? byIdList.get(key) : maps[kind].get(key)) ?? EMPTY,
+    candidates: (kind, key) => (kind === 'all' ? docs : kind === 'id' ? byIdList.get(key) : maps[kind].get(key)) ?? EMPTY,
     size: docs.length,
   };
 }

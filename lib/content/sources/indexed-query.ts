@@ -1,36 +1,75 @@
 import { evaluate } from 'groq-js';
 import type { RawDocument } from '../../dataset/ndjson.ts';
 import { buildDatasetIndex, type DatasetIndex, type IndexKind } from './dataset-index.ts';
-import { createQueryPlanner, newIndexMarker } from './query-plan.ts';
+import { createQueryPlanner, newIndexMarker, type ListTest } from './query-plan.ts';
+import { clockHolds } from './static-filter.ts';
 
 /*
  * GROQ over an in-memory dataset through its index: `->` looks the id up, and the
- * scans query-plan.ts narrowed read the index's lists. One runner per source, so
- * parsed queries are shared by every version of the file it reads.
+ * scans query-plan.ts narrowed read the index's lists, with their static terms
+ * applied once per list and file version and their clock terms per query. One runner per source, so parsed queries
+ * are shared by every version of the file it reads.
  */
 
-export type IndexedDataset = { dataset: RawDocument[]; index: DatasetIndex };
+export type IndexedDataset = {
+  dataset: RawDocument[];
+  index: DatasetIndex;
+  /** Lists already passed through a list test's static terms, by test, kind and key. */
+  tested: Map<string, Prepared>;
+};
 
-export const indexDataset = (dataset: RawDocument[]): IndexedDataset => ({ dataset, index: buildDatasetIndex(dataset) });
+/** The documents passing the static terms, with each clock term's operand as epoch ms (NaN: not a datetime). */
+type Prepared = { docs: RawDocument[]; clocks: Float64Array[] };
+
+// Shorter lists (a slug, an id) are tested on every query: cheaper than remembering each.
+const REMEMBER_FROM = 64;
+
+export const indexDataset = (dataset: RawDocument[]): IndexedDataset => ({ dataset, index: buildDatasetIndex(dataset), tested: new Map() });
 
 export function createQueryRunner() {
   const marker = newIndexMarker();
   const planner = createQueryPlanner(marker);
 
-  /** `->` by id, and the marker refs query-plan.ts writes for indexed scans. */
-  function dereferenceWith(index: DatasetIndex) {
+  async function prepare(list: RawDocument[], test: ListTest): Promise<Prepared> {
+    const docs: RawDocument[] = [];
+    for (const doc of list) if (!test.fixed || (await (await evaluate(test.fixed, { root: doc })).get()) === true) docs.push(doc);
+    const clocks = await Promise.all(
+      test.clocks.map(async ({ operand }) => {
+        const times = new Float64Array(docs.length);
+        for (const [i, doc] of docs.entries()) {
+          const value = await evaluate(operand, { root: doc });
+          times[i] = value.type === 'datetime' ? (value.data as { date: Date }).date.getTime() : NaN;
+        }
+        return times;
+      }),
+    );
+    return { docs, clocks };
+  }
+
+  async function candidates(target: IndexedDataset, kind: IndexKind, testId: string, key: string, now: number): Promise<RawDocument[]> {
+    const list = target.index.candidates(kind, key);
+    if (testId === '-' || list.length === 0) return list;
+    const test = planner.listTest(testId);
+    const memo = `${testId}:${kind}:${key}`;
+    const prepared = target.tested.get(memo) ?? (await prepare(list, test));
+    if (list.length >= REMEMBER_FROM) target.tested.set(memo, prepared);
+    if (test.clocks.length === 0) return prepared.docs;
+    return prepared.docs.filter((_, i) => test.clocks.every(({ op }, c) => clockHolds(prepared.clocks[c]![i]!, op, now)));
+  }
+
+  /** `->` by id, and the marker refs (`<marker><kind>:<list test>:<key>`) query-plan.ts writes for indexed scans. */
+  function dereferenceWith(target: IndexedDataset, timestamp: Date) {
     return ({ _ref }: { _ref: string }) => {
-      if (!_ref.startsWith(marker)) return index.byId(_ref) ?? null;
-      const rest = _ref.slice(marker.length);
-      const colon = rest.indexOf(':');
-      return { docs: index.candidates(rest.slice(0, colon) as IndexKind, rest.slice(colon + 1)) };
+      if (!_ref.startsWith(marker)) return target.index.byId(_ref) ?? null;
+      const [kind = '', testId = '', ...key] = _ref.slice(marker.length).split(':');
+      return candidates(target, kind as IndexKind, testId, key.join(':'), timestamp.getTime()).then((docs) => ({ docs }));
     };
   }
 
   return {
     async run<T>(target: IndexedDataset, query: string, params: Record<string, unknown>, timestamp: Date): Promise<T> {
       const tree = planner.plan(query, params);
-      const value = await evaluate(tree, { dataset: target.dataset, params, timestamp, dereference: dereferenceWith(target.index) });
+      const value = await evaluate(tree, { dataset: target.dataset, params, timestamp, dereference: dereferenceWith(target, timestamp) });
       return (await value.get()) as T;
     },
     /** How many parsed trees are kept (tests: one per query text). */

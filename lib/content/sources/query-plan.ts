@@ -1,5 +1,6 @@
 import { parse, type ExprNode } from 'groq-js';
 import type { IndexKind } from './dataset-index.ts';
+import { clockTerm, conjunction, conjuncts, isStatic, type ClockTerm } from './static-filter.ts';
 
 /*
  * Each query text is parsed once, and every `*[filter]` whose filter is a chain of `&&`
@@ -8,17 +9,23 @@ import type { IndexKind } from './dataset-index.ts';
  * scan's base becomes `coalesce({"_ref": <marker> + key}->docs, *)`, and the source's
  * dereference answers a marker ref with the index's list. The filter itself still runs
  * over that list, so results are those of the full scan; a key that is not a string
- * makes the `+` null and the query falls back to `*`.
+ * makes the `+` null and the query falls back to `*`. The filter's static terms
+ * (static-filter.ts) move into the ref too: the runner applies them once per document
+ * and file version, and the filter keeps only the terms that can change.
  */
 
 type Node = ExprNode & Record<string, unknown>;
 type Lookup = { kind: IndexKind; key: Node };
+/** What an indexed list is passed through before the filter's other terms: static terms and clock terms. */
+export type ListTest = { fixed?: ExprNode; clocks: ClockTerm[] };
+/** Tests by id: the marker ref names one instead of carrying its text. */
+type Statics = { add(test: ListTest): string };
 
 // Sanity's own ids never hold NUL; the random part keeps a hostile `_ref` from guessing one.
 export const newIndexMarker = () => `\u0000index-${crypto.randomUUID()}:`;
 
 // Narrowest first: an id names one document, a type names thousands.
-const PRIORITY: IndexKind[] = ['id', 'slug', 'previousSlug', 'ref', 'type'];
+const PRIORITY: IndexKind[] = ['id', 'slug', 'previousSlug', 'ref', 'type', 'all'];
 const MAX_CACHED = 500;
 
 const isThis = (node: Node | undefined) => node === undefined || node.type === 'This';
@@ -70,34 +77,43 @@ function lookupOf(term: Node): Lookup | undefined {
   return undefined;
 }
 
-function conjuncts(expr: Node): Node[] {
-  if (expr.type === 'And') return [...conjuncts(expr.left as Node), ...conjuncts(expr.right as Node)];
-  if (expr.type === 'Group') return conjuncts(expr.base as Node);
-  return [expr];
-}
-
-function narrowestLookup(expr: Node): Lookup | undefined {
-  const found = conjuncts(expr).flatMap((term) => lookupOf(term) ?? []);
+function narrowestLookup(terms: Node[]): Lookup | undefined {
+  const found = terms.flatMap((term) => lookupOf(term) ?? []);
   return found.sort((a, b) => PRIORITY.indexOf(a.kind) - PRIORITY.indexOf(b.kind))[0];
 }
 
-/** `coalesce(({}){"docs": {"_ref": marker + kind + ":" + key}->docs}, *)`; the `({})` scope makes `^` mean what it meant in the filter. */
-function indexedBase(lookup: Lookup, marker: string): Node {
-  const ref = { type: 'OpCall', op: '+', left: { type: 'Value', value: `${marker}${lookup.kind}:` }, right: lookup.key };
+/** `coalesce(({}){"docs": {"_ref": marker + kind + ":" + staticId + ":" + key}->docs}, fallback)`; the `({})` scope makes `^` mean what it meant in the filter. */
+function indexedBase(lookup: Lookup, staticId: string, marker: string, fallback: Node): Node {
+  const ref = { type: 'OpCall', op: '+', left: { type: 'Value', value: `${marker}${lookup.kind}:${staticId}:` }, right: lookup.key };
   const deref = { type: 'Deref', base: { type: 'Object', attributes: [{ type: 'ObjectAttributeValue', name: '_ref', value: ref }] } };
   const docs = { type: 'Projection', base: { type: 'Value', value: {} }, expr: { type: 'AccessAttribute', base: deref, name: 'docs' } };
-  return { type: 'FuncCall', namespace: 'global', name: 'coalesce', args: [docs, { type: 'Everything' }] } as unknown as Node;
+  return { type: 'FuncCall', namespace: 'global', name: 'coalesce', args: [docs, fallback] } as unknown as Node;
 }
 
-function narrow(node: unknown, marker: string): unknown {
-  if (Array.isArray(node)) return node.map((child) => narrow(child, marker));
+const EVERY_DOCUMENT: Lookup = { kind: 'all', key: { type: 'Value', value: '' } as unknown as Node };
+
+function narrow(node: unknown, marker: string, statics: Statics): unknown {
+  if (Array.isArray(node)) return node.map((child) => narrow(child, marker, statics));
   if (typeof node !== 'object' || node === null) return node;
   const out: Record<string, unknown> = {};
-  for (const [key, child] of Object.entries(node)) out[key] = narrow(child, marker);
+  for (const [key, child] of Object.entries(node)) out[key] = narrow(child, marker, statics);
   const filter = out as Node;
   if (filter.type === 'Filter' && (filter.base as Node).type === 'Everything') {
-    const lookup = narrowestLookup(filter.expr as Node);
-    if (lookup) filter.base = indexedBase(lookup, marker);
+    const terms = conjuncts(filter.expr as Node);
+    const lookup = narrowestLookup(terms);
+    const fixed = terms.filter(isStatic);
+    const clocks = terms.filter((term) => !isStatic(term) && clockTerm(term));
+    const moved = [...fixed, ...clocks];
+    if (!lookup && moved.length === 0) return out;
+    const test = moved.length ? statics.add({ fixed: fixed.length ? conjunction(fixed) : undefined, clocks: clocks.map((term) => clockTerm(term)!) }) : '-';
+    // Without a usable key the moved terms still apply, to every document: `*[<moved terms>]`.
+    const fallback = moved.length ? { type: 'Filter', base: { type: 'Everything' }, expr: conjunction(moved) } : { type: 'Everything' };
+    const base = indexedBase(lookup ?? EVERY_DOCUMENT, test, marker, fallback as unknown as Node);
+    const rest = terms.filter((term) => !moved.includes(term));
+    // Nothing left to test: the list is the answer (both sides of the coalesce are arrays).
+    if (rest.length === 0) return base;
+    filter.base = base;
+    filter.expr = conjunction(rest);
   }
   return out;
 }
@@ -105,6 +121,15 @@ function narrow(node: unknown, marker: string): unknown {
 /** Parsed, narrowed trees by query text; a query slicing by parameters (`[$start...$end]`) is kept per parameter set. */
 export function createQueryPlanner(marker: string) {
   const cache = new Map<string, ExprNode>();
+  const staticTests: ListTest[] = [];
+  const staticIds = new Map<string, string>();
+  const statics: Statics = {
+    add(test) {
+      const text = JSON.stringify(test);
+      if (!staticIds.has(text)) staticIds.set(text, String(staticTests.push(test) - 1));
+      return staticIds.get(text)!;
+    },
+  };
   function remember(key: string, tree: ExprNode) {
     if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
     cache.set(key, tree);
@@ -121,9 +146,15 @@ export function createQueryPlanner(marker: string) {
         // groq-js needs slice bounds as numbers at parse time; other parameters stay parameters.
         if (!(error instanceof Error && error.message.includes('slicing must use constant numbers'))) throw error;
         const key = `${query}\u0000${JSON.stringify(params)}`;
-        return cache.get(key) ?? remember(key, narrow(parse(query, { params }), marker) as ExprNode);
+        return cache.get(key) ?? remember(key, narrow(parse(query, { params }), marker, statics) as ExprNode);
       }
-      return remember(query, narrow(tree, marker) as ExprNode);
+      return remember(query, narrow(tree, marker, statics) as ExprNode);
+    },
+    /** The list test a marker ref names. */
+    listTest(id: string): ListTest {
+      const test = staticTests[Number(id)];
+      if (!test) throw new Error(`No static filter ${id}`);
+      return test;
     },
     get size() {
       return cache.size;
