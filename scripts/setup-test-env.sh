@@ -14,6 +14,9 @@ missing=()
 [[ -f /usr/lib/python3/dist-packages/feedparser/__init__.py ]] || missing+=(python3-feedparser)
 # The shared-cache tests (tests/unit/cache-handler-redis.test.ts, scripts/scale-test.sh) run a real Redis.
 command -v redis-server >/dev/null || missing+=(redis-server)
+# The edge tests (tests/edge) and the bench run Varnish with the xkey vmod (docs/scaling.md).
+[[ -x /usr/sbin/varnishd ]] || missing+=(varnish)
+compgen -G "/usr/lib/*/varnish/vmods/libvmod_xkey.so" >/dev/null || missing+=(varnish-modules)
 
 if ((${#missing[@]})); then
   if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
@@ -27,3 +30,4 @@ if ((${#missing[@]})); then
 fi
 echo "setup: chromium $("${CHROMIUM_PATH:-/usr/bin/chromium}" --version 2>/dev/null | head -1)"
 echo "setup: $(redis-server --version | cut -d' ' -f1-3)"
+echo "setup: $(/usr/sbin/varnishd -V 2>&1 | head -1)"

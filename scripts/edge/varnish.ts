@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /*
@@ -11,7 +11,6 @@ import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const VCL_FILE = path.join(ROOT, 'deploy/varnish.vcl');
-const VMOD_DIR = '/usr/lib/x86_64-linux-gnu/varnish/vmods';
 const SBIN_DIRS = ['/usr/sbin', '/usr/local/sbin'];
 
 export type Origin = { host: string; port: number };
@@ -79,7 +78,12 @@ export function findVarnishd(): string | undefined {
   return dirs.map((dir) => path.join(dir, 'varnishd')).find((file) => existsSync(file));
 }
 
-export const hasXkey = () => existsSync(path.join(VMOD_DIR, 'libvmod_xkey.so'));
+/** Whether varnish-modules' xkey is installed (Debian puts vmods under /usr/lib/<arch>/varnish/vmods). */
+export function hasXkey(): boolean {
+  const lib = '/usr/lib';
+  const arches = existsSync(lib) ? readdirSync(lib) : [];
+  return arches.some((arch) => existsSync(path.join(lib, arch, 'varnish/vmods/libvmod_xkey.so')));
+}
 
 /**
  * Installs Debian's varnish and varnish-modules when either is missing. Only as root
