@@ -78,7 +78,7 @@ describe('feeds name their hub', () => {
   });
 
   it('name no hub when none is configured', () => {
-    const { hubUrl: _none, ...plain } = channel;
+    const plain = { ...channel, hubUrl: undefined };
     expect(rssXml(plain, [])).not.toContain('rel="hub"');
     expect(JSON.parse(jsonFeed(plain, [], { name: 'News', url: 'https://news.example/' })).hubs).toBeUndefined();
   });
