@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { evaluate, parse } from 'groq-js';
 import { describe, expect, it } from 'vitest';
 import { articleQuery, articleRedirectQuery } from '@/lib/content/article';
 import { directoryQueries } from '@/lib/content/directory';
@@ -93,6 +94,23 @@ describe('the embedded dataset index', () => {
     expect(listing.total).toBe(20);
     expect(listing.articles).toHaveLength(2);
     expect(reads()).toBe(0);
+  });
+
+  it('finds references as groq-js does: a reference object is not looked into, a nested array is', async () => {
+    const odd: RawDocument[] = [
+      { _id: 'a', _type: 'note', link: { _ref: 'x', inner: { _ref: 'y' } }, sources: [{ _ref: 'y' }] },
+      { _id: 'b', _type: 'note', _ref: 'x', sources: [{ _ref: 'x' }], tags: [{ _ref: 'y' }] },
+      { _id: 'c', _type: 'note', deep: [[{ _ref: 'y' }]], link: { _ref: 5, inner: { _ref: 'x' } }, tags: [{ _ref: 'x' }, { _ref: 'z' }] },
+    ];
+    const runner = createQueryRunner();
+    const target = indexDataset(odd);
+    for (const query of [`*[references($id)]._id`, `*[$id in sources[]._ref]._id`, `*[count(tags[_ref in [$id, "q"]]) > 0]._id`]) {
+      for (const id of ['x', 'y', 'z', 5]) {
+        const params = { id };
+        const expected = await (await evaluate(parse(query, { params }), { dataset: odd, params })).get();
+        expect(await runner.run(target, query, params, NOW), `${query} ${id}`).toEqual(expected);
+      }
+    }
   });
 
   it('still scans a filter it has no index for (the counter sees reads)', async () => {

@@ -7,13 +7,16 @@ import type { RawDocument } from '../../dataset/ndjson.ts';
  * query's own filter still runs over it), never less.
  */
 
-export type IndexKind = 'type' | 'slug' | 'previousSlug' | 'ref' | 'id' | 'all';
+/** `ref`: what `references(id)` finds; `refDeep`: every `_ref` anywhere (for `id in sources[]._ref`). */
+export type IndexKind = 'type' | 'slug' | 'previousSlug' | 'ref' | 'refDeep' | 'anyRef' | 'id' | 'all';
 
 export type DatasetIndex = {
   /** What `->` finds: the first document with this `_id`, as a full scan would. */
   byId(id: string): RawDocument | undefined;
   /** Documents that may match the lookup, in dataset order (empty: none can). */
-  candidates(kind: IndexKind, key: string): RawDocument[];
+  candidates(kind: Exclude<IndexKind, 'anyRef'>, key: string): RawDocument[];
+  /** Documents referencing any of `ids`, each once, in dataset order. */
+  referencingAny(ids: string[]): RawDocument[];
   size: number;
 };
 
@@ -26,7 +29,21 @@ function add(map: Map<string, RawDocument[]>, key: string, doc: RawDocument) {
   else if (list[list.length - 1] !== doc) list.push(doc);
 }
 
-/** Every string `_ref` anywhere in a document: a superset of what `references()` and `x in y[]._ref` match. */
+/** What groq-js's references() looks at: an object with a `_ref` is a reference and is not looked into. */
+function collectReferences(value: unknown, found: (ref: string) => void) {
+  if (Array.isArray(value)) {
+    for (const item of value) collectReferences(item, found);
+  } else if (typeof value === 'object' && value !== null) {
+    const ref = (value as { _ref?: unknown })._ref;
+    if (ref) {
+      if (typeof ref === 'string') found(ref);
+    } else {
+      for (const child of Object.values(value)) collectReferences(child, found);
+    }
+  }
+}
+
+/** Every string `_ref` anywhere in a document: a superset of what `x in y[]._ref` matches. */
 function collectRefs(value: unknown, found: (ref: string) => void) {
   if (Array.isArray(value)) {
     for (const item of value) collectRefs(item, found);
@@ -47,14 +64,17 @@ function slugOf(doc: RawDocument): string | undefined {
 
 export function buildDatasetIndex(docs: RawDocument[]): DatasetIndex {
   const ids = new Map<string, RawDocument>();
-  const maps: Record<Exclude<IndexKind, 'id' | 'all'>, Map<string, RawDocument[]>> = {
+  const positions = new Map<RawDocument, number>();
+  const maps: Record<Exclude<IndexKind, 'id' | 'all' | 'anyRef'>, Map<string, RawDocument[]>> = {
     type: new Map(),
     slug: new Map(),
     previousSlug: new Map(),
     ref: new Map(),
+    refDeep: new Map(),
   };
   const byIdList = new Map<string, RawDocument[]>();
-  for (const doc of docs) {
+  for (const [position, doc] of docs.entries()) {
+    if (!positions.has(doc)) positions.set(doc, position);
     if (!ids.has(doc._id)) ids.set(doc._id, doc);
     add(byIdList, doc._id, doc);
     add(maps.type, doc._type, doc);
@@ -63,11 +83,16 @@ export function buildDatasetIndex(docs: RawDocument[]): DatasetIndex {
     if (Array.isArray(doc.previousSlugs)) {
       for (const previous of doc.previousSlugs) if (typeof previous === 'string') add(maps.previousSlug, previous, doc);
     }
-    collectRefs(doc, (ref) => add(maps.ref, ref, doc));
+    collectReferences(doc, (ref) => add(maps.ref, ref, doc));
+    collectRefs(doc, (ref) => add(maps.refDeep, ref, doc));
   }
   return {
     byId: (id) => ids.get(id),
     candidates: (kind, key) => (kind === 'all' ? docs : kind === 'id' ? byIdList.get(key) : maps[kind].get(key)) ?? EMPTY,
+    referencingAny(refs) {
+      const found = new Set(refs.flatMap((ref) => maps.refDeep.get(ref) ?? EMPTY));
+      return [...found].sort((a, b) => positions.get(a)! - positions.get(b)!);
+    },
     size: docs.length,
   };
 }

@@ -23,6 +23,7 @@ type Prepared = { docs: RawDocument[]; clocks: Float64Array[] };
 
 // Shorter lists (a slug, an id) are tested on every query: cheaper than remembering each.
 const REMEMBER_FROM = 64;
+const REMEMBER_AT_MOST = 256;
 
 export const indexDataset = (dataset: RawDocument[]): IndexedDataset => ({ dataset, index: buildDatasetIndex(dataset), tested: new Map() });
 
@@ -47,12 +48,16 @@ export function createQueryRunner() {
   }
 
   async function candidates(target: IndexedDataset, kind: IndexKind, testId: string, key: string, now: number): Promise<RawDocument[]> {
-    const list = target.index.candidates(kind, key);
+    const list = kind === 'anyRef' ? target.index.referencingAny(key.split(marker)) : target.index.candidates(kind, key);
     if (testId === '-' || list.length === 0) return list;
     const test = planner.listTest(testId);
     const memo = `${testId}:${kind}:${key}`;
     const prepared = target.tested.get(memo) ?? (await prepare(list, test));
-    if (list.length >= REMEMBER_FROM) target.tested.set(memo, prepared);
+    if (list.length >= REMEMBER_FROM && !target.tested.has(memo)) {
+      // Bounded: every article's own set of tags could otherwise keep a list of its own.
+      if (target.tested.size >= REMEMBER_AT_MOST) target.tested.delete(target.tested.keys().next().value!);
+      target.tested.set(memo, prepared);
+    }
     if (test.clocks.length === 0) return prepared.docs;
     return prepared.docs.filter((_, i) => test.clocks.every(({ op }, c) => clockHolds(prepared.clocks[c]![i]!, op, now)));
   }

@@ -15,7 +15,8 @@ import { clockTerm, conjunction, conjuncts, isStatic, type ClockTerm } from './s
  */
 
 type Node = ExprNode & Record<string, unknown>;
-type Lookup = { kind: IndexKind; key: Node };
+/** `exact`: the list holds the documents the term is true for, no more, so the term need not run again. */
+type Lookup = { kind: IndexKind; key: Node; term?: Node; exact: boolean };
 /** What an indexed list is passed through before the filter's other terms: static terms and clock terms. */
 export type ListTest = { fixed?: ExprNode; clocks: ClockTerm[] };
 /** Tests by id: the marker ref names one instead of carrying its text. */
@@ -25,7 +26,7 @@ type Statics = { add(test: ListTest): string };
 export const newIndexMarker = () => `\u0000index-${crypto.randomUUID()}:`;
 
 // Narrowest first: an id names one document, a type names thousands.
-const PRIORITY: IndexKind[] = ['id', 'slug', 'previousSlug', 'ref', 'type', 'all'];
+const PRIORITY: IndexKind[] = ['id', 'slug', 'previousSlug', 'ref', 'refDeep', 'anyRef', 'type', 'all'];
 const MAX_CACHED = 500;
 
 const isThis = (node: Node | undefined) => node === undefined || node.type === 'This';
@@ -52,17 +53,42 @@ function isRefPath(node: Node): boolean {
   return attribute(node, '_ref') && isLocalPath(node.base as Node | undefined);
 }
 
-function lookupOf(term: Node): Lookup | undefined {
+/**
+ * `count(tags[_ref in $ids]) > 0`: the document references one of `$ids`. The key is
+ * `array::join($ids, marker)`, split again by the runner (only a parameter or literal:
+ * inside `tags[...]`, `^` is the document itself).
+ */
+function anyRefLookup(term: Node, marker: string): Lookup | undefined {
+  if (term.type !== 'OpCall' || term.op !== '>' || (term.right as Node).type !== 'Value' || (term.right as Node).value !== 0) return undefined;
+  const count = term.left as Node;
+  if (count.type !== 'FuncCall' || count.namespace !== 'global' || count.name !== 'count' || (count.args as Node[]).length !== 1) return undefined;
+  const inner = (count.args as Node[])[0]!;
+  if (inner.type !== 'Filter' || !isLocalPath(inner.base as Node)) return undefined;
+  const test = inner.expr as Node;
+  const ids = test.right as Node;
+  if (test.type !== 'OpCall' || test.op !== 'in' || !ownAttribute(test.left as Node, '_ref') || (ids.type !== 'Parameter' && ids.type !== 'Value')) return undefined;
+  const key = { type: 'FuncCall', namespace: 'array', name: 'join', args: [ids, { type: 'Value', value: marker }] } as unknown as Node;
+  return { kind: 'anyRef', key, exact: false };
+}
+
+function lookupOf(term: Node, marker: string): Lookup | undefined {
+  const found = termLookup(term, marker);
+  return found && { ...found, term };
+}
+
+function termLookup(term: Node, marker: string): Lookup | undefined {
+  const anyRef = anyRefLookup(term, marker);
+  if (anyRef) return anyRef;
   if (term.type === 'FuncCall' && term.namespace === 'global' && term.name === 'references') {
     const args = term.args as Node[];
-    return args.length === 1 && isKey(args[0]!) ? { kind: 'ref', key: args[0]! } : undefined;
+    return args.length === 1 && isKey(args[0]!) ? { kind: 'ref', key: args[0]!, exact: true } : undefined;
   }
   if (term.type !== 'OpCall') return undefined;
   const [left, right] = [term.left as Node, term.right as Node];
   if (term.op === 'in') {
     if (!isKey(left)) return undefined;
-    if (ownAttribute(right, 'previousSlugs')) return { kind: 'previousSlug', key: left };
-    return isRefPath(right) ? { kind: 'ref', key: left } : undefined;
+    if (ownAttribute(right, 'previousSlugs')) return { kind: 'previousSlug', key: left, exact: true };
+    return isRefPath(right) ? { kind: 'refDeep', key: left, exact: false } : undefined;
   }
   if (term.op !== '==') return undefined;
   for (const [field, key] of [
@@ -70,15 +96,15 @@ function lookupOf(term: Node): Lookup | undefined {
     [right, left],
   ] as const) {
     if (!isKey(key)) continue;
-    if (ownAttribute(field, '_type')) return { kind: 'type', key };
-    if (ownAttribute(field, '_id')) return { kind: 'id', key };
-    if (attribute(field, 'current') && ownAttribute(field.base as Node, 'slug')) return { kind: 'slug', key };
+    if (ownAttribute(field, '_type')) return { kind: 'type', key, exact: true };
+    if (ownAttribute(field, '_id')) return { kind: 'id', key, exact: true };
+    if (attribute(field, 'current') && ownAttribute(field.base as Node, 'slug')) return { kind: 'slug', key, exact: true };
   }
   return undefined;
 }
 
-function narrowestLookup(terms: Node[]): Lookup | undefined {
-  const found = terms.flatMap((term) => lookupOf(term) ?? []);
+function narrowestLookup(terms: Node[], marker: string): Lookup | undefined {
+  const found = terms.flatMap((term) => lookupOf(term, marker) ?? []);
   return found.sort((a, b) => PRIORITY.indexOf(a.kind) - PRIORITY.indexOf(b.kind))[0];
 }
 
@@ -90,7 +116,7 @@ function indexedBase(lookup: Lookup, staticId: string, marker: string, fallback:
   return { type: 'FuncCall', namespace: 'global', name: 'coalesce', args: [docs, fallback] } as unknown as Node;
 }
 
-const EVERY_DOCUMENT: Lookup = { kind: 'all', key: { type: 'Value', value: '' } as unknown as Node };
+const EVERY_DOCUMENT: Lookup = { kind: 'all', key: { type: 'Value', value: '' } as unknown as Node, exact: false };
 
 function narrow(node: unknown, marker: string, statics: Statics): unknown {
   if (Array.isArray(node)) return node.map((child) => narrow(child, marker, statics));
@@ -100,16 +126,16 @@ function narrow(node: unknown, marker: string, statics: Statics): unknown {
   const filter = out as Node;
   if (filter.type === 'Filter' && (filter.base as Node).type === 'Everything') {
     const terms = conjuncts(filter.expr as Node);
-    const lookup = narrowestLookup(terms);
+    const lookup = narrowestLookup(terms, marker);
     const fixed = terms.filter(isStatic);
     const clocks = terms.filter((term) => !isStatic(term) && clockTerm(term));
     const moved = [...fixed, ...clocks];
     if (!lookup && moved.length === 0) return out;
     const test = moved.length ? statics.add({ fixed: fixed.length ? conjunction(fixed) : undefined, clocks: clocks.map((term) => clockTerm(term)!) }) : '-';
-    // Without a usable key the moved terms still apply, to every document: `*[<moved terms>]`.
-    const fallback = moved.length ? { type: 'Filter', base: { type: 'Everything' }, expr: conjunction(moved) } : { type: 'Everything' };
-    const base = indexedBase(lookup ?? EVERY_DOCUMENT, test, marker, fallback as unknown as Node);
-    const rest = terms.filter((term) => !moved.includes(term));
+    // Without a usable key (not a string), the whole filter runs over every document, as before.
+    const fallback = { type: 'Filter', base: { type: 'Everything' }, expr: filter.expr } as unknown as Node;
+    const base = indexedBase(lookup ?? EVERY_DOCUMENT, test, marker, fallback);
+    const rest = terms.filter((term) => !moved.includes(term) && !(lookup?.exact && term === lookup.term));
     // Nothing left to test: the list is the answer (both sides of the coalesce are arrays).
     if (rest.length === 0) return base;
     filter.base = base;
