@@ -20,9 +20,9 @@ export type WebhookDeps = {
    * Without it the follow-up is awaited before answering (tests).
    */
   later?: (task: () => Promise<void>) => void;
-  /** Purges the tags at every edge; false when one failed (it logs which). */
+  /** Purges the tags at every edge (absent when none is configured); false when one failed (it logs which). */
   purgeEdges?: (tags: string[]) => Promise<boolean>;
-  /** Tells the WebSub hub about the feeds the change touches (the raw payload holds their slugs). */
+  /** Tells the WebSub hub about the feeds the change touches (absent without a hub; the raw payload holds their slugs). */
   notifyHub?: (payload: unknown) => Promise<void>;
 };
 
@@ -74,16 +74,22 @@ export async function handleRevalidateWebhook(request: Request, deps: WebhookDep
   }
   for (const tag of decision.tags) deps.revalidate(tag);
 
+  const { purgeEdges, notifyHub } = deps;
+  // With no edge to purge the delivery is done: remember it before answering.
+  if (!purgeEdges) remember();
   const followUp = async () => {
-    // Remembered only once the origin and every edge have dropped the old copies, so a
-    // retried delivery (Sanity retries what failed) purges again instead of being skipped.
-    const purged = deps.purgeEdges ? await deps.purgeEdges(decision.tags) : true;
-    if (purged) remember();
-    else log(`[revalidate] an edge missed the purge of ${decision.tags.join(', ')}; a repeat of this delivery will purge again`);
-    await deps.notifyHub?.(payload);
+    if (purgeEdges) {
+      // Remembered only once the origin and every edge have dropped the old copies, so a
+      // retried delivery (Sanity retries what failed) purges again instead of being skipped.
+      if (await purgeEdges(decision.tags)) remember();
+      else log(`[revalidate] an edge missed the purge of ${decision.tags.join(', ')}; a repeat of this delivery will purge again`);
+    }
+    await notifyHub?.(payload);
   };
-  if (deps.later) deps.later(followUp);
-  else await followUp();
+  if (purgeEdges || notifyHub) {
+    if (deps.later) deps.later(followUp);
+    else await followUp();
+  }
   return json(200, { revalidated: true, tags: decision.tags });
 }
 

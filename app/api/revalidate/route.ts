@@ -20,15 +20,19 @@ const seen = createSeenSet(1000);
 
 function handle(request: Request): Promise<Response> {
   const env = serverEnv();
+  const edges = env.EDGE_PURGE_URLS ?? [];
+  const hub = env.WEBSUB_HUB_URL;
   return handleRevalidateWebhook(request, {
     secret: env.SANITY_REVALIDATE_SECRET,
     revalidate: (tag) => revalidateTag(tag, { expire: 0 }),
     seen,
     later: (task) => after(task),
-    purgeEdges: (tags) => purgeEdges(env.EDGE_PURGE_URLS ?? [], tags),
-    notifyHub: async (payload) => {
-      await notifyHubOfChange(env.WEBSUB_HUB_URL, env.SITE_URL, payload);
-    },
+    purgeEdges: edges.length > 0 ? (tags) => purgeEdges(edges, tags) : undefined,
+    notifyHub: hub
+      ? async (payload) => {
+          await notifyHubOfChange(hub, env.SITE_URL, payload);
+        }
+      : undefined,
   });
 }
 
