@@ -10,7 +10,6 @@ export default function GlobalError() {
           <p>NextMinuteNews could not be shown just now. Please try again in a moment.</p>
           <p>
             {/* A full page load on purpose: the root layout itself failed. */}
-            {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
             <a href="/">Go to the front page</a>
           </p>
         </main>

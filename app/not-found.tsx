@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { SiteFooter } from '@/components/site-footer';
 import { SearchForm } from '@/components/search-form';
 import { SiteHeader } from '@/components/site-header';
@@ -14,7 +13,7 @@ export default async function NotFound() {
         <h1>Page not found</h1>
         <p>We could not find that page. It may have moved, or the address may be mistyped.</p>
         <p>
-          <Link href="/">Go to the front page</Link> or search:
+          <a href="/">Go to the front page</a> or search:
         </p>
         <SearchForm id="not-found-search" label="Search articles" variant="inline" />
       </main>

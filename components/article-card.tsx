@@ -1,24 +1,30 @@
-import Link from 'next/link';
 import type { ArticleCard as Card } from '@/lib/content/shapes';
 import { directionOf } from '@/lib/format/direction';
 import { ContentImageFigure } from './content-image';
 import { DateTime } from './date-time';
+import { LiveCardBadge } from './live/live-status';
 import { tagPath } from '@/lib/urls/paths';
 
-export function ArticleCard({ article, headingLevel = 2 }: { article: Card; headingLevel?: 2 | 3 }) {
+/** The first card that shows a picture: the largest thing a phone reader sees first, so it loads first. */
+export function leadImageCard(articles: Card[]): string | undefined {
+  return articles.find((article) => article.mainImage?.asset?.url && article.mainImage.alt)?._id;
+}
+
+export function ArticleCard({ article, headingLevel = 2, priority = false }: { article: Card; headingLevel?: 2 | 3; priority?: boolean }) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const leadTag = article.tags[0];
   const { summary } = article;
   return (
     <article className="card" lang={article.language} dir={directionOf(article.language)}>
-      <ContentImageFigure image={article.mainImage} sizes="(min-width: 64rem) 30rem, (min-width: 40rem) 50vw, 100vw" caption={false} className="card-image" />
+      <ContentImageFigure image={article.mainImage} sizes="(min-width: 64rem) 30rem, (min-width: 40rem) 50vw, 100vw" caption={false} className="card-image" priority={priority} />
       {leadTag && (
         <p className="kicker">
-          <Link href={tagPath(leadTag.slug)}>{leadTag.title}</Link>
+          <a href={tagPath(leadTag.slug)}>{leadTag.title}</a>
         </p>
       )}
+      <LiveCardBadge coverage={article.coverage} latestAt={article.liveUpdatedAt} language={article.language} />
       <Heading className="card-title">
-        <Link href={article.path}>{article.title}</Link>
+        <a href={article.path}>{article.title}</a>
       </Heading>
       {summary && <p className="card-summary">{summary}</p>}
       <p className="meta">
@@ -29,13 +35,25 @@ export function ArticleCard({ article, headingLevel = 2 }: { article: Card; head
   );
 }
 
-export function ArticleList({ articles, headingLevel = 2, label }: { articles: Card[]; headingLevel?: 2 | 3; label?: string }) {
+export function ArticleList({
+  articles,
+  headingLevel = 2,
+  label,
+  leadImage = false,
+}: {
+  articles: Card[];
+  headingLevel?: 2 | 3;
+  label?: string;
+  /** The list is the top of its page: its first picture is the page's lead image. */
+  leadImage?: boolean;
+}) {
   if (articles.length === 0) return <p className="empty">No articles yet.</p>;
+  const lead = leadImage ? leadImageCard(articles) : undefined;
   return (
     <ol className="article-list" aria-label={label}>
       {articles.map((article) => (
         <li key={article._id}>
-          <ArticleCard article={article} headingLevel={headingLevel} />
+          <ArticleCard article={article} headingLevel={headingLevel} priority={article._id === lead} />
         </li>
       ))}
     </ol>

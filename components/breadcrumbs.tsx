@@ -1,4 +1,3 @@
-import Link from 'next/link';
 
 export type Crumb = { name: string; href?: string; lang?: string };
 
@@ -9,7 +8,7 @@ export function Breadcrumbs({ trail }: { trail: Crumb[] }) {
       <ol>
         {trail.map((crumb, index) => (
           <li key={`${index}:${crumb.name}`} lang={crumb.lang}>
-            {crumb.href && index < trail.length - 1 ? <Link href={crumb.href}>{crumb.name}</Link> : <span aria-current="page">{crumb.name}</span>}
+            {crumb.href && index < trail.length - 1 ? <a href={crumb.href}>{crumb.name}</a> : <span aria-current="page">{crumb.name}</span>}
           </li>
         ))}
       </ol>

@@ -1,12 +1,17 @@
-import Image from 'next/image';
+import { getImageProps } from 'next/image';
+import { preload } from 'react-dom';
 import type { ContentImage } from '@/lib/content/shapes';
 import { imageProps } from '@/lib/images/image-props';
 
 /**
- * An image from content with its alt text, caption and credit, through
- * next/image and the content loader (srcset widths, LQIP blur placeholder).
- * An image without a file, a known host, a size or alt text renders nothing
- * (the schema requires alt).
+ * An image from content with its alt text, caption and credit: a plain <img>
+ * with next/image's srcset, sizes and LQIP blur (getImageProps), so no image
+ * component ships to the browser. The page's lead image (`priority`) loads
+ * eagerly at high priority and is preloaded from <head>, srcset and all, so
+ * the phone fetches the width it will use before it has laid out the page;
+ * every other image waits until it nears the screen. Width and height are
+ * always set, so nothing moves when an image arrives. An image without a
+ * file, a known host, a size or alt text renders nothing (the schema requires alt).
  */
 export function ContentImageFigure({
   image,
@@ -25,19 +30,22 @@ export function ContentImageFigure({
   if (!image?.asset?.url || !image.alt) return null;
   const props = imageProps(image);
   if (!props) return null;
+  const { props: img } = getImageProps({
+    src: props.src,
+    alt: image.alt,
+    width: props.width,
+    height: props.height,
+    sizes,
+    loading: priority ? 'eager' : 'lazy',
+    fetchPriority: priority ? 'high' : undefined,
+    placeholder: props.blurDataURL ? 'blur' : 'empty',
+    blurDataURL: props.blurDataURL,
+    style: props.objectPosition ? { objectPosition: props.objectPosition } : undefined,
+  });
+  if (priority) preload(img.src, { as: 'image', imageSrcSet: img.srcSet, imageSizes: img.sizes, fetchPriority: 'high' });
   return (
     <figure className={className}>
-      <Image
-        src={props.src}
-        alt={image.alt}
-        width={props.width}
-        height={props.height}
-        sizes={sizes}
-        priority={priority}
-        placeholder={props.blurDataURL ? 'blur' : 'empty'}
-        blurDataURL={props.blurDataURL}
-        style={props.objectPosition ? { objectPosition: props.objectPosition } : undefined}
-      />
+      <img {...img} alt={image.alt} />
       {caption && (image.caption || image.credit) && (
         <figcaption>
           {image.caption}

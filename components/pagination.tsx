@@ -1,4 +1,3 @@
-import Link from 'next/link';
 
 type Props = {
   page: number;
@@ -15,17 +14,17 @@ export function Pagination({ page, pageCount, hrefFor, label = 'Pages', previous
   return (
     <nav className="pagination" aria-label={label}>
       {page > 1 && (
-        <Link rel="prev" href={hrefFor(Math.min(page - 1, pageCount))}>
+        <a rel="prev" href={hrefFor(Math.min(page - 1, pageCount))}>
           {previousText}
-        </Link>
+        </a>
       )}
       <span aria-current="page">
         Page {page} of {pageCount}
       </span>
       {page < pageCount && (
-        <Link rel="next" href={hrefFor(page + 1)}>
+        <a rel="next" href={hrefFor(page + 1)}>
           {nextText}
-        </Link>
+        </a>
       )}
     </nav>
   );

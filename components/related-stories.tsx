@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { ArticleCard, SourceRef, TagRef } from '@/lib/content/shapes';
 import type { Onward } from '@/lib/content/onward';
 import { directionOf } from '@/lib/format/direction';
@@ -11,7 +10,7 @@ function StoryList({ articles }: { articles: ArticleCard[] }) {
       {articles.map((article) => (
         <li key={article._id} lang={article.language} dir={directionOf(article.language)}>
           <h3 className="story-title">
-            <Link href={article.path}>{article.title}</Link>
+            <a href={article.path}>{article.title}</a>
           </h3>
           <p className="meta">
             <DateTime iso={article.publishedAt} language={article.language} dateOnly />
@@ -48,7 +47,7 @@ export function RelatedStories({ article, onward }: { article: { tags: TagRef[];
           </h2>
           <StoryList articles={fromSource} />
           <p className="more-link">
-            <Link href={sourcePath(leadSource.slug)}>All stories from {leadSource.name}</Link>
+            <a href={sourcePath(leadSource.slug)}>All stories from {leadSource.name}</a>
           </p>
         </section>
       )}
@@ -57,17 +56,17 @@ export function RelatedStories({ article, onward }: { article: { tags: TagRef[];
           {previous && (
             <p className="prev">
               <span className="label">Previous in {leadTag.title}</span>
-              <Link href={previous.path} rel="prev" lang={previous.language}>
+              <a href={previous.path} rel="prev" lang={previous.language}>
                 {previous.title}
-              </Link>
+              </a>
             </p>
           )}
           {next && (
             <p className="next">
               <span className="label">Next in {leadTag.title}</span>
-              <Link href={next.path} rel="next" lang={next.language}>
+              <a href={next.path} rel="next" lang={next.language}>
                 {next.title}
-              </Link>
+              </a>
             </p>
           )}
         </nav>

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { SearchPage } from '@/lib/content/search';
 import { directionOf } from '@/lib/format/direction';
 import { searchPath } from '@/lib/urls/paths';
@@ -27,16 +26,16 @@ export function SearchResults({ query, result }: { query: string; result: Search
       </p>
       {results.length === 0 ? (
         <p>
-          There are no more results. <Link href={searchPath(query, 1)}>Back to the first page</Link>
+          There are no more results. <a href={searchPath(query, 1)}>Back to the first page</a>
         </p>
       ) : (
         <ol className="search-results" start={result.firstNumber}>
           {results.map((article) => (
             <li key={article._id} lang={article.language} dir={directionOf(article.language)}>
               <h2 className="search-result-title">
-                <Link href={article.path}>
+                <a href={article.path}>
                   <SearchHighlight parts={article.titleParts} />
-                </Link>
+                </a>
               </h2>
               <p className="meta">
                 <DateTime iso={article.publishedAt} language={article.language} />

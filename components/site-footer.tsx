@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { site } from '@/lib/site';
 import { FollowRss } from './follow-rss';
 
@@ -8,13 +7,13 @@ export function SiteFooter() {
       <nav aria-label="About the site">
         <ul>
           <li>
-            <Link href="/about">About {site.name}</Link>
+            <a href="/about">About {site.name}</a>
           </li>
           <li>
-            <Link href="/corrections-policy">Corrections policy</Link>
+            <a href="/corrections-policy">Corrections policy</a>
           </li>
           <li>
-            <Link href="/sources">Our sources</Link>
+            <a href="/sources">Our sources</a>
           </li>
           <li>
             <FollowRss />

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { TagEntry } from '@/lib/content/directory';
 import { site } from '@/lib/site';
 import { SearchForm } from './search-form';
@@ -11,9 +10,9 @@ export function SiteHeader({ sections }: { sections: TagEntry[] }) {
         Skip to content
       </a>
       <div className="masthead">
-        <Link href="/" className="wordmark">
+        <a href="/" className="wordmark">
           {site.name}
-        </Link>
+        </a>
         <SearchForm id="site-search" label="Search articles" name="Site search" variant="masthead" />
       </div>
       {sections.length > 0 && (
@@ -21,7 +20,7 @@ export function SiteHeader({ sections }: { sections: TagEntry[] }) {
           <ul>
             {sections.map((tag) => (
               <li key={tag._id}>
-                <Link href={tag.path}>{tag.title}</Link>
+                <a href={tag.path}>{tag.title}</a>
               </li>
             ))}
           </ul>

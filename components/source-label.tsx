@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { SourceRef } from '@/lib/content/shapes';
 import { sourcePath } from '@/lib/urls/paths';
 
@@ -7,7 +6,7 @@ export function SourceLabel({ source }: { source: SourceRef }) {
   const kind = source.kindName;
   return (
     <span className="source">
-      <Link href={sourcePath(source.slug)}>{source.name}</Link>
+      <a href={sourcePath(source.slug)}>{source.name}</a>
       {kind && <span className="source-kind"> ({kind})</span>}
       {source.stateAffiliated && <StateAffiliatedBadge />}
     </span>

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { SearchForm } from '@/components/search-form';
 
 export const metadata = { title: 'Page not found', robots: { index: false } };
@@ -15,7 +14,7 @@ export default function SiteNotFound() {
       <h1>Page not found</h1>
       <p>We could not find that page. It may have moved, or the address may be mistyped.</p>
       <p>
-        <Link href="/">Go to the front page</Link> or search:
+        <a href="/">Go to the front page</a> or search:
       </p>
       <SearchForm id="not-found-search" label="Search articles" name="Search from this page" variant="inline" />
     </div>

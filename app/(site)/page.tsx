@@ -1,5 +1,4 @@
-import Link from 'next/link';
-import { ArticleCard, ArticleList } from '@/components/article-card';
+import { ArticleCard, ArticleList, leadImageCard } from '@/components/article-card';
 import { JsonLd } from '@/components/json-ld';
 import { getDirectory } from '@/lib/content/directory';
 import { getHome } from '@/lib/content/home';
@@ -7,6 +6,7 @@ import { site } from '@/lib/site';
 
 export default async function HomePage() {
   const [{ featured, latest, jsonLd }, tags] = await Promise.all([getHome(), getDirectory('tag')]);
+  const lead = leadImageCard(featured);
   return (
     <>
       <JsonLd data={jsonLd} />
@@ -19,7 +19,7 @@ export default async function HomePage() {
           <ol className="article-list featured-list">
             {featured.map((article) => (
               <li key={article._id}>
-                <ArticleCard article={article} headingLevel={3} />
+                <ArticleCard article={article} headingLevel={3} priority={article._id === lead} />
               </li>
             ))}
           </ol>
@@ -29,7 +29,7 @@ export default async function HomePage() {
         <h2 id="latest" className="section-title">
           Latest
         </h2>
-        <ArticleList articles={latest} headingLevel={3} />
+        <ArticleList articles={latest} headingLevel={3} leadImage={!lead} />
       </section>
       {tags.length > 0 && (
         <nav aria-labelledby="all-topics" className="topics">
@@ -39,9 +39,9 @@ export default async function HomePage() {
           <ul className="chips">
             {tags.map((tag) => (
               <li key={tag._id}>
-                <Link href={tag.path}>
+                <a href={tag.path}>
                   {tag.title} <span className="count">({tag.count})</span>
-                </Link>
+                </a>
               </li>
             ))}
           </ul>

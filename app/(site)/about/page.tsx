@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { site } from '@/lib/site';
 
 export const metadata = { title: 'About', description: `Who we are and how ${site.name} works.`, alternates: { canonical: '/about' } };
@@ -20,7 +19,7 @@ export default function AboutPage() {
       <h2>Follow us</h2>
       <p>
         Subscribe to the whole site, or to one topic or source, in any feed reader: look for &ldquo;Follow via
-        RSS&rdquo;. Read our <Link href="/corrections-policy">corrections policy</Link>.
+        RSS&rdquo;. Read our <a href="/corrections-policy">corrections policy</a>.
       </p>
     </article>
   );

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { getDirectory } from '@/lib/content/directory';
 
 export const metadata = { title: 'Topics', alternates: { canonical: '/tags' } };
@@ -11,7 +10,7 @@ export default async function TagsPage() {
       <ul className="directory">
         {tags.map((tag) => (
           <li key={tag._id}>
-            <Link href={tag.path}>{tag.title}</Link>
+            <a href={tag.path}>{tag.title}</a>
             <span className="count"> · {tag.countLabel}</span>
             {tag.description && <p>{tag.description}</p>}
           </li>
