@@ -8,6 +8,7 @@ import '@fontsource/inter/600.css';
 // One stylesheet per feature, in cascade order; print last so it overrides the rest.
 import './styles/base.css';
 import './styles/header-footer.css';
+import './styles/breaking-news.css';
 import './styles/cards.css';
 import './styles/article.css';
 import './styles/listings.css';

@@ -1,13 +1,20 @@
 import type { ReactNode } from 'react';
+import { BreakingNewsBanner } from '@/components/breaking-news';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
 import { getSections } from '@/lib/content/directory';
+import { getBreakingNews } from '@/lib/content/site-settings';
 
-/** Reader pages: header, main landmark, footer. The Studio lives outside this group. */
+/**
+ * Reader pages: header, breaking news, main landmark, footer. The Studio lives
+ * outside this group. Every page carries the banner's cache tag through here.
+ */
 export default async function SiteLayout({ children }: { children: ReactNode }) {
+  const [sections, breakingNews] = await Promise.all([getSections(), getBreakingNews()]);
   return (
     <>
-      <SiteHeader sections={await getSections()} />
+      <SiteHeader sections={sections} />
+      <BreakingNewsBanner news={breakingNews} />
       <main id="main" tabIndex={-1}>
         {children}
       </main>
