@@ -1,5 +1,6 @@
 import { parse, type ExprNode } from 'groq-js';
 import type { IndexKind } from './dataset-index.ts';
+import { pushOrderBeforeProjection } from './order-pushdown.ts';
 import { clockTerm, conjunction, conjuncts, isStatic, type ClockTerm } from './static-filter.ts';
 
 /*
@@ -124,6 +125,7 @@ function narrow(node: unknown, marker: string, statics: Statics): unknown {
   const out: Record<string, unknown> = {};
   for (const [key, child] of Object.entries(node)) out[key] = narrow(child, marker, statics);
   const filter = out as Node;
+  if (filter.type === 'Slice') return pushOrderBeforeProjection(filter);
   if (filter.type === 'Filter' && (filter.base as Node).type === 'Everything') {
     const terms = conjuncts(filter.expr as Node);
     const lookup = narrowestLookup(terms, marker);
