@@ -1,11 +1,13 @@
 import type { CacheHandler as IncrementalCacheHandler, CacheHandlerValue } from 'next/dist/server/lib/incremental-cache';
 import FileSystemCache from 'next/dist/server/lib/incremental-cache/file-system-cache.js';
 import { addEdgeKeys } from './edge-keys.ts';
+import { isUnknownUrlPage } from './unknown-urls.ts';
 
 /*
  * Next's own file-system page cache (one instance, no REDIS_URL), plus the
  * edge keys: every page it stores or serves carries its cache tags in the
- * header the edge indexes (edge-keys.ts). Behaviour is otherwise Next's.
+ * header the edge indexes (edge-keys.ts); and 404 pages of made-up URLs are
+ * not kept (unknown-urls.ts). Behaviour is otherwise Next's.
  */
 
 type SetArgs = Parameters<IncrementalCacheHandler['set']>;
@@ -20,6 +22,8 @@ export class FileSystemCacheWithEdgeKeys extends FileSystemCache {
 
   override async set(...[key, data, ctx]: SetArgs): Promise<void> {
     addEdgeKeys(data);
+    // Not written to disk: made-up URLs would each leave a file (unknown-urls.ts).
+    if (isUnknownUrlPage(key, data)) return;
     return super.set(key, data, ctx as Parameters<FileSystemCache['set']>[2]);
   }
 }

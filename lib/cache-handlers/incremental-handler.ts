@@ -6,6 +6,7 @@ import type {
   CacheHandlerValue,
 } from 'next/dist/server/lib/incremental-cache';
 import { addEdgeKeys } from './edge-keys.ts';
+import { isUnknownUrlPage, NOT_FOUND_TTL_SECONDS } from './unknown-urls.ts';
 import type { RedisConnection } from './redis-connection.ts';
 import { fromCacheJson, toCacheJson } from './serialize.ts';
 import { sharedRedisConnection, redisKeyPrefix } from './shared-connection.ts';
@@ -110,7 +111,9 @@ export class RedisIncrementalCache {
       tags: entryTags(data, 'tags' in ctx ? { tags: ctx.tags } : undefined),
     };
     const expire = cacheControl?.expire;
-    const ttl = typeof expire === 'number' && expire > 0 ? Math.ceil(expire) : DEFAULT_TTL_SECONDS;
+    const lifetime = typeof expire === 'number' && expire > 0 ? Math.ceil(expire) : DEFAULT_TTL_SECONDS;
+    // A made-up URL's 404 is kept briefly, so a flood of them cannot fill Redis (unknown-urls.ts).
+    const ttl = isUnknownUrlPage(cacheKey, data) ? Math.min(lifetime, NOT_FOUND_TTL_SECONDS) : lifetime;
     const text = toCacheJson(stored);
     await redis.run((client) => client.set(key, text, { expiration: { type: 'EX', value: ttl } }), undefined);
   }
