@@ -19,14 +19,32 @@ export function withImageAssets(docs: RawDocument[], datasetFile: string): RawDo
   const assets = new Map<string, RawDocument>();
   const assetsJson = readAssetsJson(dirname(datasetFile));
 
+  // Copy-on-write: a part without an image is returned as is, so an archive is not copied whole.
   function rewrite(value: unknown): unknown {
-    if (Array.isArray(value)) return value.map(rewrite);
+    if (Array.isArray(value)) {
+      let items: unknown[] | undefined;
+      for (let i = 0; i < value.length; i++) {
+        const item = rewrite(value[i]);
+        if (item !== value[i] && !items) items = value.slice(0, i);
+        items?.push(item);
+      }
+      return items ?? value;
+    }
     if (typeof value !== 'object' || value === null) return value;
     const record = value as Record<string, unknown>;
-    const out: Record<string, unknown> = {};
-    for (const [key, child] of Object.entries(record)) {
-      if (key !== '_sanityAsset') out[key] = rewrite(child);
+    const keys = Object.keys(record);
+    let out: Record<string, unknown> | undefined = '_sanityAsset' in record ? {} : undefined;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      if (key === '_sanityAsset') continue;
+      const child = rewrite(record[key]);
+      if (child !== record[key] && !out) {
+        out = {};
+        for (const earlier of keys.slice(0, i)) if (earlier !== '_sanityAsset') out[earlier] = record[earlier];
+      }
+      if (out) out[key] = child;
     }
+    if (!out) return value;
     const match = typeof record._sanityAsset === 'string' ? SANITY_ASSET.exec(record._sanityAsset) : null;
     if (match) {
       const [, name = '', width, height, extension = ''] = match;
