@@ -9,6 +9,7 @@ import { siteFeedQuery, sourceFeedQuery, tagFeedQuery } from '@/lib/content/feed
 import { healthQuery } from '@/lib/content/health';
 import { homeQuery } from '@/lib/content/home';
 import { listingQueries } from '@/lib/content/listing';
+import { liveBlogQuery } from '@/lib/content/live';
 import { onwardQuery } from '@/lib/content/onward';
 import type { Perspective } from '@/lib/content/perspective';
 import { isPublishedId } from '@/lib/content/perspective';
@@ -48,6 +49,7 @@ const QUERIES: Record<string, string> = {
   sitemapQuery,
   newsSitemapQuery,
   breakingNewsQuery,
+  liveBlogQuery,
 };
 
 function archiveDir(): string {
