@@ -1,18 +1,21 @@
 import Link from 'next/link';
 import type { ArticlePage } from '@/lib/content/article';
+import type { LiveBlogPage } from '@/lib/content/live';
 import type { Onward } from '@/lib/content/onward';
 import { directionOf } from '@/lib/format/direction';
 import { Breadcrumbs } from './breadcrumbs';
 import { ContentImageFigure } from './content-image';
 import { DateTime } from './date-time';
 import { JsonLd } from './json-ld';
+import { LiveBlog } from './live/live-blog';
+import { LiveStatus } from './live/live-status';
 import { PortableTextBody } from './portable-text-body';
 import { RelatedStories } from './related-stories';
 import { SourceLabel } from './source-label';
-import { authorPath, tagPath } from '@/lib/urls/paths';
+import { authorPath, liveUpdatesPath, tagPath } from '@/lib/urls/paths';
 
 /** One article as a reader sees it, then where to go next. Needs no client JavaScript. */
-export function ArticleView({ article, onward }: { article: ArticlePage; onward: Onward }) {
+export function ArticleView({ article, onward, live }: { article: ArticlePage; onward: Onward; live?: LiveBlogPage | null }) {
   const { headings, updated } = article;
   const headingIds = new Map(headings.map((heading) => [heading.key, heading.id]));
   const leadTag = article.tags[0];
@@ -26,7 +29,7 @@ export function ArticleView({ article, onward }: { article: ArticlePage; onward:
       ]}
     />
     <article className="article" lang={article.language} dir={directionOf(article.language)}>
-      <JsonLd data={article.jsonLd} />
+      <JsonLd data={live?.jsonLd ?? article.jsonLd} />
       <header className="article-header">
         {article.tags.length > 0 && (
           <ul className="kicker tags" aria-label="Topics">
@@ -37,6 +40,7 @@ export function ArticleView({ article, onward }: { article: ArticlePage; onward:
             ))}
           </ul>
         )}
+        {live && <LiveStatus blog={live} />}
         <h1>{article.title}</h1>
         {article.standfirst && <p className="standfirst">{article.standfirst}</p>}
         <div className="byline">
@@ -95,6 +99,7 @@ export function ArticleView({ article, onward }: { article: ArticlePage; onward:
       <div className="article-body">
         <PortableTextBody value={article.body} headingIds={headingIds} />
       </div>
+      {live && <LiveBlog blog={live} endpoint={liveUpdatesPath(article.slug)} />}
       {article.corrections.length > 0 && (
         <section className="corrections" aria-labelledby="corrections-title">
           <h2 id="corrections-title">Corrections</h2>

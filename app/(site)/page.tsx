@@ -1,16 +1,18 @@
 import { ArticleCard, ArticleList, leadImageCard } from '@/components/article-card';
 import { JsonLd } from '@/components/json-ld';
+import { LiveNow } from '@/components/live/live-now';
 import { getDirectory } from '@/lib/content/directory';
 import { getHome } from '@/lib/content/home';
 import { site } from '@/lib/site';
 
 export default async function HomePage() {
-  const [{ featured, latest, jsonLd }, tags] = await Promise.all([getHome(), getDirectory('tag')]);
+  const [{ live, featured, latest, jsonLd }, tags] = await Promise.all([getHome(), getDirectory('tag')]);
   const lead = leadImageCard(featured);
   return (
     <>
       <JsonLd data={jsonLd} />
       <h1 className="visually-hidden">{site.name}: latest news</h1>
+      <LiveNow blogs={live} />
       {featured.length > 0 && (
         <section aria-labelledby="top-stories" className="top-stories">
           <h2 id="top-stories" className="section-title">

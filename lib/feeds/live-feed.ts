@@ -1,6 +1,6 @@
 import { etagOf, type CachedBody } from '../http/conditional.ts';
 import { site } from '../site.ts';
-import { articlePath } from '../urls/paths.ts';
+import { articlePath, liveFeedPath } from '../urls/paths.ts';
 import { rssXml } from './build.ts';
 import type { FeedChannel, FeedItem } from './feed-item.ts';
 import { FEED_CONTENT_TYPES } from './document.ts';
@@ -30,10 +30,6 @@ export type LiveFeedBlog = {
   /** Newest first. */
   updates: readonly LiveFeedUpdate[];
 };
-
-export function liveFeedPath(slug: string): string {
-  return `${articlePath(slug)}/feed.xml`;
-}
 
 export function liveUpdateUrn(id: string): string {
   return `urn:nextminutenews:liveUpdate:${id}`;

@@ -23,6 +23,12 @@ export function listingFeedPath(kind: 'tags' | 'sources', slug: string): string 
   return `${contentPath(kind, slug)}/feed.xml`;
 }
 
+/** A live blog's RSS feed of its updates. */
+export const liveFeedPath = (slug: string) => `${articlePath(slug)}/feed.xml`;
+
+/** What a live blog's island polls: its newest updates as JSON. */
+export const liveUpdatesPath = (slug: string) => `${articlePath(slug)}/updates.json`;
+
 /** The site-wide feeds, by format. */
 export const feedPaths = { rss: '/feed.xml', atom: '/atom.xml', json: '/feed.json' } as const;
 

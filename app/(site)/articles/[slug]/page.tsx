@@ -4,10 +4,11 @@ import { notFound, permanentRedirect } from 'next/navigation';
 import { ArticleView } from '@/components/article-view';
 import { DraftBanner } from '@/components/draft-banner';
 import { getArticle, getRecentArticleSlugs } from '@/lib/content/article';
+import { getLiveBlog } from '@/lib/content/live';
 import { getOnward } from '@/lib/content/onward';
 import type { Perspective } from '@/lib/content/perspective';
 import { site } from '@/lib/site';
-import { articlePath } from '@/lib/urls/paths';
+import { articlePath, liveFeedPath } from '@/lib/urls/paths';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -33,7 +34,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     ...(perspective === 'drafts' ? { robots: { index: false, follow: false } } : {}),
     title: article.title,
     description: article.summary,
-    alternates: { canonical: article.path },
+    alternates: {
+      canonical: article.path,
+      // A live blog's own feed of updates, next to the site's feeds (which the layout links).
+      ...(article.coverage ? { types: { 'application/rss+xml': [{ url: liveFeedPath(article.slug), title: `${article.title}: live updates` }] } } : {}),
+    },
     // A page's openGraph replaces the layout's, so the site name and URL are repeated here.
     openGraph: {
       type: 'article',
@@ -56,7 +61,9 @@ export default async function ArticlePage({ params }: Props) {
   if (page?.kind === 'redirect') permanentRedirect(articlePath(page.slug));
   if (!page) notFound();
   const { article } = page;
-  const view = <ArticleView article={article} onward={await getOnward(article.onwardFrom)} />;
+  // A live blog's updates are their own feature; drafts preview the article only.
+  const live = article.coverage && perspective === 'published' ? await getLiveBlog(article.slug) : null;
+  const view = <ArticleView article={article} onward={await getOnward(article.onwardFrom)} live={live} />;
   if (perspective === 'drafts') {
     return (
       <>
