@@ -15,6 +15,7 @@ import './styles/listings.css';
 import './styles/onward.css';
 import './styles/search.css';
 import './styles/live.css';
+import './styles/targets.css';
 import './styles/print.css';
 import { FeedAutodiscovery } from '@/components/follow-rss';
 import { serverEnv } from '@/lib/env';

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 
 const SEED = '/articles/kazakhstan-silences-pro-and-anti-russian-voices-amid-geopolitical-tensions';
@@ -17,6 +18,18 @@ const paths = [
 ];
 
 for (const width of [320, 375, 768, 1440]) {
+  // WCAG 2.2 SC 2.5.8 at every width between a small phone and a desktop, not only the two axe runs in a11y.spec.ts.
+  test(`every link and control is at least 24 px or spaced apart at ${width} px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    for (const path of paths) {
+      await page.goto(path);
+      await page.evaluate(() => document.fonts.ready);
+      const results = await new AxeBuilder({ page }).withRules(['target-size']).analyze();
+      expect(results.passes.length + results.violations.length, `${path}: axe checked no target`).toBeGreaterThan(0);
+      expect(results.violations.flatMap((v) => v.nodes.map((n) => n.target.join(' '))), `${path} at ${width}px`).toEqual([]);
+    }
+  });
+
   test(`no page scrolls sideways at ${width} px`, async ({ page }) => {
     await page.setViewportSize({ width, height: 800 });
     for (const path of paths) {
