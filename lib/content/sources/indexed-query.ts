@@ -1,4 +1,4 @@
-import { evaluate } from 'groq-js';
+import { evaluate, type ExprNode, type Value } from 'groq-js';
 import type { RawDocument } from '../../dataset/ndjson.ts';
 import { buildDatasetIndex, type DatasetIndex, type IndexKind } from './dataset-index.ts';
 import { createQueryPlanner, newIndexMarker, type ListTest } from './query-plan.ts';
@@ -31,19 +31,28 @@ export function createQueryRunner() {
   const marker = newIndexMarker();
   const planner = createQueryPlanner(marker);
 
+  // Per document, by expression: a tag's list reuses what the type's list already worked out.
+  const perDocument = new Map<ExprNode, WeakMap<RawDocument, unknown>>();
+  async function once<T>(expression: ExprNode, doc: RawDocument, compute: (value: Value) => T): Promise<T> {
+    let results = perDocument.get(expression);
+    if (!results) perDocument.set(expression, (results = new WeakMap()));
+    if (results.has(doc)) return results.get(doc) as T;
+    const result = compute(await evaluate(expression, { root: doc }));
+    results.set(doc, result);
+    return result;
+  }
+  const isTrue = (value: Value) => value.type === 'boolean' && value.data === true;
+  const epochMs = (value: Value) => (value.type === 'datetime' ? (value.data as { date: Date }).date.getTime() : NaN);
+
   async function prepare(list: RawDocument[], test: ListTest): Promise<Prepared> {
     const docs: RawDocument[] = [];
-    for (const doc of list) if (!test.fixed || (await (await evaluate(test.fixed, { root: doc })).get()) === true) docs.push(doc);
-    const clocks = await Promise.all(
-      test.clocks.map(async ({ operand }) => {
-        const times = new Float64Array(docs.length);
-        for (const [i, doc] of docs.entries()) {
-          const value = await evaluate(operand, { root: doc });
-          times[i] = value.type === 'datetime' ? (value.data as { date: Date }).date.getTime() : NaN;
-        }
-        return times;
-      }),
-    );
+    for (const doc of list) if (!test.fixed || (await once(test.fixed, doc, isTrue))) docs.push(doc);
+    const clocks: Float64Array[] = [];
+    for (const { operand } of test.clocks) {
+      const times = new Float64Array(docs.length);
+      for (const [i, doc] of docs.entries()) times[i] = await once(operand, doc, epochMs);
+      clocks.push(times);
+    }
     return { docs, clocks };
   }
 
