@@ -29,28 +29,24 @@ function add(map: Map<string, RawDocument[]>, key: string, doc: RawDocument) {
   else if (list[list.length - 1] !== doc) list.push(doc);
 }
 
-/** What groq-js's references() looks at: an object with a `_ref` is a reference and is not looked into. */
-function collectReferences(value: unknown, found: (ref: string) => void) {
+/**
+ * One walk for both reference lists. `exact`: what groq-js's references() looks at (an
+ * object with a `_ref` is a reference and is not looked into). `deep`: every string
+ * `_ref` anywhere, a superset of what `x in y[]._ref` matches.
+ */
+function collectRefs(value: unknown, found: { exact(ref: string): void; deep(ref: string): void }, exact = true) {
   if (Array.isArray(value)) {
-    for (const item of value) collectReferences(item, found);
+    for (const item of value) collectRefs(item, found, exact);
   } else if (typeof value === 'object' && value !== null) {
-    const ref = (value as { _ref?: unknown })._ref;
-    if (ref) {
-      if (typeof ref === 'string') found(ref);
-    } else {
-      for (const child of Object.values(value)) collectReferences(child, found);
+    const record = value as Record<string, unknown>;
+    if (exact && record._ref) {
+      if (typeof record._ref === 'string') found.exact(record._ref);
+      exact = false;
     }
-  }
-}
-
-/** Every string `_ref` anywhere in a document: a superset of what `x in y[]._ref` matches. */
-function collectRefs(value: unknown, found: (ref: string) => void) {
-  if (Array.isArray(value)) {
-    for (const item of value) collectRefs(item, found);
-  } else if (typeof value === 'object' && value !== null) {
-    for (const [key, child] of Object.entries(value)) {
-      if (key === '_ref' && typeof child === 'string') found(child);
-      else collectRefs(child, found);
+    for (const key in record) {
+      const child = record[key];
+      if (key === '_ref' && typeof child === 'string') found.deep(child);
+      else if (typeof child === 'object' && child !== null) collectRefs(child, found, exact);
     }
   }
 }
@@ -83,8 +79,7 @@ export function buildDatasetIndex(docs: RawDocument[]): DatasetIndex {
     if (Array.isArray(doc.previousSlugs)) {
       for (const previous of doc.previousSlugs) if (typeof previous === 'string') add(maps.previousSlug, previous, doc);
     }
-    collectReferences(doc, (ref) => add(maps.ref, ref, doc));
-    collectRefs(doc, (ref) => add(maps.refDeep, ref, doc));
+    collectRefs(doc, { exact: (ref) => add(maps.ref, ref, doc), deep: (ref) => add(maps.refDeep, ref, doc) });
   }
   return {
     byId: (id) => ids.get(id),
