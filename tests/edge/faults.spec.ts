@@ -1,0 +1,73 @@
+import { readFileSync, writeFileSync, renameSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { TEST_SECRETS } from '../helpers/builds.ts';
+import type { RawDocument } from '../helpers/dataset.ts';
+import { publishWebhook } from '../helpers/webhook.ts';
+import { documentOf, get } from './page.ts';
+import { startEdgeStack, type EdgeStack } from './stack.ts';
+
+/*
+ * Faults a reader must not see: the content source garbled right after a webhook
+ * expired (and purged) a page, and every instance gone.
+ */
+
+let stack: EdgeStack;
+const slugOf = (doc: RawDocument) => (doc.slug as { current: string }).current;
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  stack = await startEdgeStack();
+});
+test.afterAll(async () => stack?.stop());
+
+test('a dataset garbled after a webhook: the page answers 200 with the last good headline at the instance and at the edge', async () => {
+  const doc = documentOf(stack.dataset, 'article-veska-parliament-passes-digital-identity-law');
+  const articlePath = `/articles/${slugOf(doc)}`;
+  // Read once while the source is good, at both instances and the edge.
+  for (const base of [stack.edge, ...stack.origins.map((origin) => origin.url)]) expect((await get(`${base}${articlePath}`)).headline).toBe(doc.title);
+
+  const file = path.join(stack.dataset, 'data.ndjson');
+  const good = readFileSync(file, 'utf8');
+  writeFileSync(`${file}.tmp`, '{"_id": "garbled\n\u0000\u0001 not json at all\n');
+  renameSync(`${file}.tmp`, file);
+  try {
+    // The webhook expires the page at the origin and purges it at the edge: the next request renders.
+    await publishWebhook(stack.origins[0]!.url, TEST_SECRETS.SANITY_REVALIDATE_SECRET, { _id: doc._id, _type: 'article', slug: doc.slug });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    for (const base of [stack.edge, ...stack.origins.map((origin) => origin.url)]) {
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        const answer = await get(`${base}${articlePath}`);
+        expect(answer.status, `${base} attempt ${attempt + 1}`).toBe(200);
+        expect(answer.headline).toBe(doc.title);
+      }
+    }
+    // The outage is not hidden from the load balancer.
+    expect((await fetch(`${stack.origins[0]!.url}/api/health`)).status).toBe(503);
+  } finally {
+    writeFileSync(`${file}.tmp`, good);
+    renameSync(`${file}.tmp`, file);
+  }
+});
+
+test('with every instance stopped, the edge still serves every page it had', async () => {
+  const paths = ['/', '/articles/lake-sorrel-water-levels-reach-40-year-low', '/tags/climate', '/feed.xml'];
+  const before = new Map<string, string | undefined>();
+  for (const pagePath of paths) {
+    const answer = await get(`${stack.edge}${pagePath}`);
+    expect(answer.status, pagePath).toBe(200);
+    before.set(pagePath, answer.headline);
+  }
+  await stack.stopOrigins();
+  // Past the health probes' window too: the edge knows the instances are down.
+  await new Promise((resolve) => setTimeout(resolve, 2500));
+  for (const pagePath of paths) {
+    const answer = await get(`${stack.edge}${pagePath}`);
+    expect(answer.status, pagePath).toBe(200);
+    expect(answer.headline, pagePath).toBe(before.get(pagePath));
+  }
+  // A page it never had: a short 503 with a retry hint, not an error page.
+  const never = await fetch(`${stack.edge}/articles/never-cached-${Date.now()}`);
+  expect(never.status).toBe(503);
+  expect(never.headers.get('retry-after')).toBe('10');
+});
