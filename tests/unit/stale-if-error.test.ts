@@ -66,3 +66,43 @@ describe('withStaleIfError', () => {
     expect(await stale.query('two', {}, 'published')).toEqual({ name: 'two' });
   });
 });
+
+describe('withStaleIfError with a store shared by instances', () => {
+  function sharedStore() {
+    const texts = new Map<string, string>();
+    return {
+      texts,
+      store: {
+        get: async (key: string) => texts.get(key),
+        set: async (key: string, text: string) => void texts.set(key, text),
+        delete: async (key: string) => void texts.delete(key),
+      },
+    };
+  }
+
+  it("serves another instance's last good result to an instance that never ran the query", async () => {
+    const { store } = sharedStore();
+    const first = fakeSource();
+    first.answers.set('article', { title: 'Good headline' });
+    await withStaleIfError(first.source, { shared: store, log: () => undefined }).query('article', { slug: 'a' }, 'published');
+
+    const second = fakeSource();
+    second.state.failing = true;
+    const stale = withStaleIfError(second.source, { shared: store, log: () => undefined });
+    expect(await stale.query('article', { slug: 'a' }, 'published')).toEqual({ title: 'Good headline' });
+  });
+
+  it('forgets a result once the source answers empty, so a deleted article never comes back in an outage', async () => {
+    const { store, texts } = sharedStore();
+    const { source, answers, state } = fakeSource();
+    const stale = withStaleIfError(source, { shared: store, log: () => undefined });
+    answers.set('article', { title: 'Taken down' });
+    await stale.query('article', { slug: 'a' }, 'published');
+    answers.set('article', null);
+    await stale.query('article', { slug: 'a' }, 'published');
+    await Promise.resolve();
+    expect(texts.size).toBe(0);
+    state.failing = true;
+    await expect(stale.query('article', { slug: 'a' }, 'published')).rejects.toThrow('dataset garbled');
+  });
+});

@@ -8,17 +8,28 @@ import type { QuerySource } from './query-source.ts';
  * served instead of the error. So a page the publish webhook has just expired
  * re-renders with the last good content rather than turning into an error page.
  *
- * Bounded: at most `maxEntries` results, least recently used dropped first, and
- * only results worth keeping (an empty answer, such as a made-up slug's null,
- * is not kept: it would crowd out real pages). A query that never succeeded
+ * Bounded: at most `maxEntries` results in memory, least recently used dropped
+ * first (with several instances, a copy in Redis too), and only results worth
+ * keeping: an empty answer, such as a made-up slug's null, is not kept (it
+ * would crowd out real pages) and removes the query's earlier result, so a
+ * deleted or unpublished document never comes back during an outage. A query that never succeeded
  * still throws; the page then keeps its own last version, or answers an error.
  * An outage is logged once when it starts and once when the source is back.
  */
+
+/** A store every instance shares (Redis): the last good results as JSON text, by query key. */
+export type SharedLastGood = {
+  get(key: string): Promise<string | undefined>;
+  set(key: string, text: string): Promise<void>;
+  delete(key: string): Promise<void>;
+};
 
 export type StaleIfErrorOptions = {
   maxEntries?: number;
   log?: (message: string) => void;
   now?: () => number;
+  /** Also keep results where other instances find them (lib/cache-handlers/last-good-store.ts). */
+  shared?: SharedLastGood;
 };
 
 export const DEFAULT_MAX_ENTRIES = 1000;
@@ -39,17 +50,37 @@ export function withStaleIfError(source: QuerySource, options: StaleIfErrorOptio
   const maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
   const log = options.log ?? ((message: string) => console.warn(message));
   const now = options.now ?? Date.now;
-  const lastGood = new Map<string, unknown>();
+  const shared = options.shared;
+  // JSON text: a result handed back later cannot have been changed by whoever used it.
+  const lastGood = new Map<string, string>();
   let failingSince: number | undefined;
 
   function remember(key: string, value: unknown) {
+    const previous = lastGood.get(key);
     lastGood.delete(key);
-    if (!worthKeeping(value)) return;
-    lastGood.set(key, value);
+    if (!worthKeeping(value)) {
+      if (shared) void shared.delete(key).catch(() => undefined);
+      return;
+    }
+    const text = JSON.stringify(value);
+    lastGood.set(key, text);
     if (lastGood.size > maxEntries) {
       const oldest = lastGood.keys().next().value;
       if (oldest !== undefined) lastGood.delete(oldest);
     }
+    // Written only when it changed; never awaited: a slow Redis must not slow a render.
+    if (shared && text !== previous) void shared.set(key, text).catch(() => undefined);
+  }
+
+  async function recall(key: string): Promise<string | undefined> {
+    const local = lastGood.get(key);
+    if (local !== undefined) {
+      // Touch it: a result served during an outage is one worth keeping longest.
+      lastGood.delete(key);
+      lastGood.set(key, local);
+      return local;
+    }
+    return shared?.get(key).catch(() => undefined);
   }
 
   return {
@@ -69,12 +100,9 @@ export function withStaleIfError(source: QuerySource, options: StaleIfErrorOptio
           failingSince = now();
           log(`[content] the ${source.name} source fails (${(error as Error).message}); serving the last good results until it answers again`);
         }
-        if (!lastGood.has(key)) throw error;
-        const value = lastGood.get(key);
-        // Touch it: a result served during an outage is one worth keeping longest.
-        lastGood.delete(key);
-        lastGood.set(key, value);
-        return value as T;
+        const text = await recall(key);
+        if (text === undefined) throw error;
+        return JSON.parse(text) as T;
       }
     },
     describe() {
