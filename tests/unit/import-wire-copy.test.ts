@@ -1,10 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { isHeadingLine } from '../../lib/import/heading-rule.ts';
 import { parseWireCopy } from '../../lib/import/wire-copy.ts';
 import { blockText } from '../../lib/portable-text/plain-text.ts';
 import type { PortableTextBlock } from '../../lib/portable-text/types.ts';
+import { requireFile } from '../helpers/tools.ts';
 
 const seedCopy = fileURLToPath(new URL('../../sanity/sample-content/articles/seed-article.txt', import.meta.url));
 const sharedSeed = fileURLToPath(new URL('../../../shared/seed-article.txt', import.meta.url));
@@ -74,7 +75,7 @@ describe('parseWireCopy on the seed article', () => {
     });
   });
 
-  it.runIf(existsSync(sharedSeed))('uses a byte-identical copy of the shared seed', () => {
+  it.runIf(requireFile(sharedSeed, 'the shared seed article'))('uses a byte-identical copy of the shared seed', () => {
     expect(readFileSync(seedCopy)).toEqual(readFileSync(sharedSeed));
   });
 });
