@@ -1,4 +1,5 @@
 import { defineQuery } from 'groq';
+import { edgeKeysOf } from '../cache-handlers/edge-keys.ts';
 import { serverEnv } from '../env.ts';
 import { liveFeedDocument } from '../feeds/live-feed.ts';
 import { etagOf, type CachedBody } from '../http/conditional.ts';
@@ -108,19 +109,21 @@ export async function getLiveBlog(slug: string, page = 1, perspective: Perspecti
   return { ...rest, pagePaths: Array.from({ length: value.pageCount }, (_, index) => pagePath(index + 1)) };
 }
 
+/** The blog's first page, tagged; `keys` are the tags as edge keys, for route handlers to send. */
 async function loadTagged(slug: string) {
   const { value, raw } = await loadLiveBlog(contentSource(), slug, 1, serverEnv().SITE_URL);
-  tagWithResult([slugTag('article', slug), ...(value ? [liveTag(value.articleId)] : [])], raw, ['author', 'liveUpdate']);
-  return value;
+  const tags = tagWithResult([slugTag('article', slug), ...(value ? [liveTag(value.articleId)] : [])], raw, ['author', 'liveUpdate']);
+  return { blog: value, keys: edgeKeysOf(tags) };
 }
 
 /** The live blog's RSS feed with its validators; null when the slug is not a live blog. */
 export async function getLiveFeed(slug: string): Promise<CachedBody | null> {
   'use cache';
   cacheLife('content');
-  const blog = await loadTagged(slug);
+  const { blog, keys } = await loadTagged(slug);
   if (!blog) return null;
-  return liveFeedDocument({ ...blog, modifiedAt: liveModifiedAt(blog), updates: newestUpdates(blog) }, serverEnv().SITE_URL);
+  const { SITE_URL, WEBSUB_HUB_URL } = serverEnv();
+  return { ...liveFeedDocument({ ...blog, modifiedAt: liveModifiedAt(blog), updates: newestUpdates(blog) }, SITE_URL, WEBSUB_HUB_URL), keys };
 }
 
 /** How many of the newest updates the reader's island is offered per poll. */
@@ -134,7 +137,7 @@ export const ISLAND_UPDATES = 20;
 export async function getLiveUpdatesJson(slug: string): Promise<CachedBody | null> {
   'use cache';
   cacheLife('content');
-  const blog = await loadTagged(slug);
+  const { blog, keys } = await loadTagged(slug);
   if (!blog) return null;
   const body = JSON.stringify({
     isLive: blog.isLive,
@@ -143,5 +146,5 @@ export async function getLiveUpdatesJson(slug: string): Promise<CachedBody | nul
       _id, anchor, href, title: title ?? null, publishedAt, timeLabel, keyEvent, authors, bodyHtml,
     })),
   });
-  return { body, contentType: 'application/json; charset=utf-8', etag: etagOf(body), lastModified: liveModifiedAt(blog) };
+  return { body, contentType: 'application/json; charset=utf-8', etag: etagOf(body), lastModified: liveModifiedAt(blog), keys };
 }

@@ -50,7 +50,7 @@ export function liveFeedItem(update: LiveFeedUpdate, language: string, origin: s
   };
 }
 
-export function liveFeedDocument(blog: LiveFeedBlog, origin: string): CachedBody {
+export function liveFeedDocument(blog: LiveFeedBlog, origin: string, hubUrl?: string): CachedBody {
   const channel: FeedChannel = {
     title: `${blog.title} · ${site.name}`,
     description: blog.isLive ? `Live updates: ${blog.title}` : `Live updates (coverage ended): ${blog.title}`,
@@ -59,6 +59,7 @@ export function liveFeedDocument(blog: LiveFeedBlog, origin: string): CachedBody
     language: blog.language,
     logoUrl: new URL(site.logoPath, origin).href,
     updated: blog.modifiedAt,
+    hubUrl,
   };
   const body = rssXml(channel, blog.updates.map((update) => liveFeedItem(update, blog.language, origin)));
   return { body, contentType: FEED_CONTENT_TYPES.rss, etag: etagOf(body), lastModified: blog.modifiedAt };

@@ -1,4 +1,4 @@
-import { articlePath, feedPaths, listingFeedPath } from '../urls/paths.ts';
+import { feedPaths, listingFeedPath, liveFeedPath } from '../urls/paths.ts';
 
 /*
  * Which feeds one published change touches, for the WebSub publish ping. Pure:
@@ -16,9 +16,6 @@ import { articlePath, feedPaths, listingFeedPath } from '../urls/paths.ts';
  */
 
 const SLUG = /^[A-Za-z0-9][A-Za-z0-9._~-]{0,199}$/;
-
-/** A live blog's own feed (helper F's route under the article). */
-export const liveFeedPath = (slug: string) => `${articlePath(slug)}/feed.xml`;
 
 function slugOf(value: unknown): string | undefined {
   const raw = typeof value === 'object' && value !== null ? (value as { current?: unknown }).current : value;
