@@ -1,11 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import '@fontsource/source-serif-4/400.css';
-import '@fontsource/source-serif-4/400-italic.css';
-import '@fontsource/source-serif-4/700.css';
-import '@fontsource/inter/400.css';
-import '@fontsource/inter/600.css';
 // One stylesheet per feature, in cascade order; print last so it overrides the rest.
+import './styles/fonts.css';
 import './styles/base.css';
 import './styles/header-footer.css';
 import './styles/breaking-news.css';

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { ArticlePage } from '@/lib/content/article';
 import type { LiveBlogPage } from '@/lib/content/live';
 import type { Onward } from '@/lib/content/onward';
@@ -35,7 +34,7 @@ export function ArticleView({ article, onward, live }: { article: ArticlePage; o
           <ul className="kicker tags" aria-label="Topics">
             {article.tags.map((tag) => (
               <li key={tag._id}>
-                <Link href={tagPath(tag.slug)}>{tag.title}</Link>
+                <a href={tagPath(tag.slug)}>{tag.title}</a>
               </li>
             ))}
           </ul>
@@ -50,9 +49,9 @@ export function ArticleView({ article, onward, live }: { article: ArticlePage; o
               {article.authors.map((author, index) => (
                 <span key={author._id}>
                   {index > 0 && (index === article.authors.length - 1 ? ' and ' : ', ')}
-                  <Link href={authorPath(author.slug)} rel="author">
+                  <a href={authorPath(author.slug)} rel="author">
                     {author.name}
-                  </Link>
+                  </a>
                 </span>
               ))}
             </p>
@@ -111,7 +110,7 @@ export function ArticleView({ article, onward, live }: { article: ArticlePage; o
             ))}
           </ul>
           <p>
-            <Link href="/corrections-policy">How we correct our journalism</Link>
+            <a href="/corrections-policy">How we correct our journalism</a>
           </p>
         </section>
       )}

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { BreakingNews } from '@/lib/content/site-settings';
 
 /**
@@ -12,7 +11,7 @@ export function BreakingNewsBanner({ news }: { news: BreakingNews | null }) {
     <section className="breaking-news" aria-label="Breaking news">
       <p>
         <span className="breaking-news-label">Breaking</span>{' '}
-        {news.path ? <Link href={news.path}>{news.text}</Link> : news.text}
+        {news.path ? <a href={news.path}>{news.text}</a> : news.text}
       </p>
     </section>
   );
