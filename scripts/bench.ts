@@ -18,8 +18,10 @@ import { articleThroughputSection } from './bench/article-throughput.ts';
 import { buildsSection } from './bench/builds.ts';
 import { clientJsSection } from './bench/client-js.ts';
 import { createContext, type BenchSection } from './bench/context.ts';
+import { edgeSection } from './bench/edge.ts';
 import { feedsSection } from './bench/feeds.ts';
 import { writeDataset } from './bench/generate-dataset.ts';
+import { lighthouseSection } from './bench/lighthouse.ts';
 import { mixedLoadSection } from './bench/mixed-load.ts';
 import { publishSection } from './bench/publish.ts';
 import { slugLookupSection } from './bench/slug-lookup.ts';
@@ -30,9 +32,11 @@ const SECTIONS: BenchSection<unknown>[] = [
   buildsSection,
   articleThroughputSection,
   clientJsSection,
+  lighthouseSection,
   publishSection,
   feedsSection,
   slugLookupSection,
+  edgeSection,
   mixedLoadSection,
 ];
 

@@ -1,0 +1,37 @@
+import { chromium } from '@playwright/test';
+
+/*
+ * The image a phone reader waits for: home on a 375-px screen at twice the density, the
+ * Largest Contentful Paint entry's URL, and the bytes and type the server sent for it.
+ */
+export type LcpImage = { url: string; bytes: number; contentType: string; width: number };
+
+export async function lcpImage(pageUrl: string, executablePath: string): Promise<LcpImage> {
+  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    const responses = new Map<string, { bytes: number; contentType: string }>();
+    page.on('response', async (response) => {
+      if (response.request().resourceType() !== 'image') return;
+      const body = await response.body().catch(() => Buffer.alloc(0));
+      responses.set(response.url(), { bytes: body.length, contentType: response.headers()['content-type'] ?? '' });
+    });
+    await page.goto(pageUrl, { waitUntil: 'networkidle' });
+    const lcp = await page.evaluate(
+      () =>
+        new Promise<{ url: string; width: number }>((resolve) => {
+          new PerformanceObserver((list) => {
+            const entry = list.getEntries().at(-1) as (PerformanceEntry & { url: string; element: Element | null }) | undefined;
+            const image = entry?.element instanceof HTMLImageElement ? entry.element : null;
+            resolve({ url: entry?.url ?? '', width: image?.naturalWidth ?? 0 });
+          }).observe({ type: 'largest-contentful-paint', buffered: true });
+        }),
+    );
+    const response = responses.get(lcp.url);
+    if (!lcp.url || !response) throw new Error(`the largest paint on ${pageUrl} is not an image (${lcp.url || 'text'})`);
+    return { url: new URL(lcp.url).pathname + new URL(lcp.url).search, ...response, width: lcp.width };
+  } finally {
+    await browser.close();
+  }
+}
