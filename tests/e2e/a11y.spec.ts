@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { TEST_SECRETS } from '../helpers/builds.ts';
 import { expectNoAxeViolations, PAGES, SCHEMES, SEED, WIDTHS } from './a11y-pages.ts';
 
 /*
@@ -7,7 +8,7 @@ import { expectNoAxeViolations, PAGES, SCHEMES, SEED, WIDTHS } from './a11y-page
  * hidden under anything fixed at the top (2.4.11).
  */
 
-const PREVIEW_SECRET = process.env.PREVIEW_SECRET ?? 'e2e-preview-secret-0123456789abcdef'; // scripts/e2e-env.sh, as draft-mode.spec.ts
+const PREVIEW_SECRET = TEST_SECRETS.PREVIEW_SECRET;
 
 for (const width of WIDTHS) {
   for (const colorScheme of SCHEMES) {

@@ -1,0 +1,151 @@
+import { expect, test, type Page } from '@playwright/test';
+import sharp from 'sharp';
+
+/*
+ * Readers on a phone: the lead image of a page is the first thing fetched, at the width
+ * the screen needs and in a modern format; every other image waits; nothing shifts;
+ * nothing the page asks for is missing.
+ */
+
+const SEED = '/articles/kazakhstan-silences-pro-and-anti-russian-voices-amid-geopolitical-tensions';
+const BODY_IMAGE = '/articles/caspian-grid-operator-plans-solar-expansion-across-three-regions';
+
+type ImageAttributes = { loading: string | null; fetchpriority: string | null; width: number; height: number; srcset: string | null };
+
+function images(page: Page): Promise<ImageAttributes[]> {
+  return page.locator('main img').evaluateAll((elements) =>
+    elements.map((img) => ({
+      loading: img.getAttribute('loading'),
+      fetchpriority: img.getAttribute('fetchpriority'),
+      width: Number(img.getAttribute('width')),
+      height: Number(img.getAttribute('height')),
+      srcset: img.getAttribute('srcset'),
+    })),
+  );
+}
+
+// Home (in its top stories) and the tag page each show the sample's two articles with pictures.
+for (const [name, path, count] of [
+  ['home', '/', 2],
+  ['tag', '/tags/central-asia', 2],
+] as const) {
+  test(`the ${name} page fetches its first card's picture first and the others lazily`, async ({ page }) => {
+    await page.goto(path);
+    const all = await images(page);
+    expect(all).toHaveLength(count);
+    expect(all[0]).toMatchObject({ loading: 'eager', fetchpriority: 'high' });
+    expect(all.slice(1).map((image) => [image.loading, image.fetchpriority])).toEqual(Array(count - 1).fill(['lazy', null]));
+    const preload = page.locator('head link[rel="preload"][as="image"]');
+    await expect(preload).toHaveCount(1);
+    await expect(preload).toHaveAttribute('fetchpriority', 'high');
+    expect(await preload.getAttribute('imagesrcset')).toBe(all[0]!.srcset);
+  });
+}
+
+test('an article preloads its main image and leaves images in its body lazy', async ({ page }) => {
+  await page.goto(SEED);
+  expect(await images(page)).toMatchObject([{ loading: 'eager', fetchpriority: 'high' }]);
+  await expect(page.locator('head link[rel="preload"][as="image"]')).toHaveCount(1);
+  await page.goto(BODY_IMAGE);
+  expect(await images(page)).toMatchObject([{ loading: 'lazy', fetchpriority: null }]);
+  await expect(page.locator('head link[rel="preload"][as="image"]')).toHaveCount(0);
+});
+
+test('every image states its size, so nothing moves when it arrives', async ({ page }) => {
+  for (const path of ['/', SEED, BODY_IMAGE, '/tags/central-asia']) {
+    await page.goto(path);
+    const all = await images(page);
+    expect(all.length, path).toBeGreaterThan(0);
+    expect(all.filter((image) => !(image.width > 0 && image.height > 0)), path).toEqual([]);
+  }
+});
+
+test.describe('on a 375-px phone', () => {
+  test.use({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+
+  test('home’s lead picture arrives as AVIF or WebP at the width the screen needs, under 60 KB', async ({ page }) => {
+    const sent = new Map<string, { body: Buffer; type: string }>();
+    page.on('response', async (response) => {
+      if (response.request().resourceType() !== 'image') return;
+      sent.set(response.url(), { body: await response.body(), type: response.headers()['content-type'] ?? '' });
+    });
+    await page.goto('/', { waitUntil: 'networkidle' });
+    const currentSrc = await page.locator('main img').first().evaluate((img: HTMLImageElement) => img.currentSrc);
+    // 343 CSS px of card at twice the density: the 750-px variant, not the 1200-px original.
+    expect(currentSrc).toMatch(/\/media\/[0-9a-f]{40}-1200x675\.png\?w=750$/);
+    const image = sent.get(currentSrc);
+    expect(image?.type).toMatch(/^image\/(avif|webp)$/);
+    expect((await sharp(image!.body).metadata()).width).toBe(750);
+    expect(image!.body.length).toBeLessThan(60_000);
+  });
+
+  for (const path of ['/', SEED, BODY_IMAGE, '/tags/central-asia', '/search?q=lake']) {
+    test(`nothing on ${path} shifts while it loads, even when fonts arrive late`, async ({ page }) => {
+      // A phone's fonts come after the first paint: a font swapped in then would move the text.
+      await page.route('**/*.woff2', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 800));
+        await route.continue();
+      });
+      await page.goto(path, { waitUntil: 'networkidle' });
+      await page.evaluate(() => document.fonts.ready);
+      // Scroll through, so lazy images arrive too.
+      await page.evaluate(async () => {
+        for (let y = 0; y < document.documentElement.scrollHeight; y += 400) {
+          window.scrollTo(0, y);
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      });
+      await page.waitForLoadState('networkidle');
+      const shift = await page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            let total = 0;
+            new PerformanceObserver((list) => {
+              for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+                if (!entry.hadRecentInput) total += entry.value;
+              }
+            }).observe({ type: 'layout-shift', buffered: true });
+            setTimeout(() => resolve(total), 200);
+          }),
+      );
+      expect(shift).toBe(0);
+    });
+  }
+});
+
+test('no page asks for anything that is missing: no 404 and no console error', async ({ page }) => {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400 && response.request().resourceType() !== 'document') problems.push(`${response.status()} ${response.url()}`);
+  });
+  for (const path of ['/', SEED, BODY_IMAGE, '/tags/central-asia', '/sources', '/search?q=lake', '/about']) {
+    await page.goto(path, { waitUntil: 'networkidle' });
+  }
+  // The icons and manifest the pages link to are there too.
+  for (const href of await page.locator('head link[rel="icon"], head link[rel="apple-touch-icon"], head link[rel="manifest"]').evaluateAll((links) => links.map((link) => (link as HTMLLinkElement).href))) {
+    const response = await page.request.get(href);
+    if (!response.ok()) problems.push(`${response.status()} ${href}`);
+  }
+  expect(problems).toEqual([]);
+  await expect(page.locator('head link[rel="manifest"]')).toHaveCount(1);
+  await expect(page.locator('head link[rel="icon"]')).not.toHaveCount(0);
+});
+
+test('the web app manifest names the site and its light and dark colours', async ({ request }) => {
+  const manifest = await (await request.get('/manifest.webmanifest')).json();
+  expect(manifest).toMatchObject({
+    name: 'NextMinuteNews',
+    start_url: '/',
+    background_color: '#fbfaf7',
+    theme_color: '#fbfaf7',
+    user_preferences: { color_scheme: { dark: { theme_color: '#141414', background_color: '#141414' } } },
+  });
+  for (const icon of manifest.icons as { src: string; type: string }[]) {
+    const response = await request.get(icon.src);
+    expect(response.headers()['content-type'], icon.src).toBe(icon.type);
+  }
+  expect((await request.get('/favicon.ico')).headers()['content-type']).toMatch(/image\/(x-icon|vnd\.microsoft\.icon)/);
+});
