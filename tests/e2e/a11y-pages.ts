@@ -15,6 +15,8 @@ export const PAGES: [name: string, path: string][] = [
   ['article with a body image', '/articles/caspian-grid-operator-plans-solar-expansion-across-three-regions'],
   ['article with corrections', '/articles/port-aldane-raises-harbour-fees-for-first-time-in-a-decade'],
   ['Russian article', '/articles/v-verkhneozerske-otkryli-novyy-most-cherez-reku-sarnu'],
+  ['live blog', '/articles/storm-kestrel-live'],
+  ['ended live blog', '/articles/steppe-film-awards-live'],
   ['tag', '/tags/central-asia'],
   ['source', '/sources/caspian-state-broadcasting'],
   ['author', '/authors/dana-reyes'],
