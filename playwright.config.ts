@@ -1,8 +1,10 @@
 import { defineConfig, devices } from '@playwright/test';
+import { SITE_BUILD, SITE_PORT } from './tests/helpers/builds.ts';
 
 /*
- * End-to-end tests against built sites (`next build` by scripts/e2e-build.sh, then
- * `next start` here). Debian's Chromium: Playwright's own download is unreachable.
+ * End-to-end tests against the `site` build (the sample with the hostile documents merged in,
+ * tests/helpers/builds.ts), built once by scripts/build-test-sites.ts and started here with
+ * `next start`. Debian's Chromium: Playwright's own download is unreachable.
  */
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const chromiumArgs = [
@@ -15,32 +17,26 @@ const chromiumArgs = [
   '--disable-quic',
 ];
 
-function server(site: 'sample' | 'hostile', port: number) {
-  return {
-    command: `bash -c 'source scripts/e2e-env.sh && e2e_env ${site} && exec node_modules/.bin/next start -p ${port}'`,
-    url: `http://localhost:${port}/api/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'pipe' as const,
-    stderr: 'pipe' as const,
-  };
-}
-
 export default defineConfig({
   testDir: 'tests/e2e',
+  testMatch: /\.spec\.ts$/,
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: process.env.CI ? [['list']] : [['list']],
+  reporter: [['list']],
   use: {
     ...devices['Desktop Chrome'],
+    baseURL: `http://localhost:${SITE_PORT}`,
     launchOptions: { executablePath: chromium, args: chromiumArgs },
     trace: 'off',
   },
-  projects: [
-    // Playwright matches these against absolute paths.
-    { name: 'sample', testMatch: /\.spec\.ts$/, testIgnore: /\/hostile[^/]*\.spec\.ts$/, use: { baseURL: 'http://localhost:3101' } },
-    { name: 'hostile', testMatch: /\/hostile[^/]*\.spec\.ts$/, use: { baseURL: 'http://localhost:3102' } },
-  ],
-  webServer: [server('sample', 3101), server('hostile', 3102)],
+  webServer: {
+    command: `node_modules/.bin/next start -p ${SITE_PORT}`,
+    env: { ...SITE_BUILD.env, NEXT_DIST_DIR: SITE_BUILD.distDir, NEXT_TELEMETRY_DISABLED: '1' },
+    url: `http://localhost:${SITE_PORT}/api/health`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+  },
 });

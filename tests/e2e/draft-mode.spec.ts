@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { TEST_SECRETS } from '../helpers/builds.ts';
 
 /*
  * Draft preview on the built `sample` site. The sample dataset holds a draft of
@@ -6,7 +7,7 @@ import { expect, test } from '@playwright/test';
  * with its own headline; only an editor with the preview secret may see it.
  */
 
-const PREVIEW_SECRET = 'e2e-preview-secret-0123456789abcdef'; // scripts/e2e-env.sh
+const PREVIEW_SECRET = TEST_SECRETS.PREVIEW_SECRET;
 const path = '/articles/lake-sorrel-water-levels-reach-40-year-low';
 const published = 'Lake Sorrel Water Levels Reach 40-Year Low';
 const draft = 'DRAFT: Lake Sorrel Falls to Lowest Level in Four Decades';

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 
 /*
- * Feeds, sitemaps and JSON-LD on the built `hostile` site: hostile titles
+ * Feeds, sitemaps and JSON-LD with the hostile documents merged into the site: hostile titles
  * round-trip exactly, and nothing unpublished ("DRAFT LEAK") ever appears.
  */
 

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 
 /*
- * The hostile dataset (tests/fixtures/hostile-documents.ts): every page renders or
+ * The hostile documents (tests/fixtures/hostile-documents.ts, merged into the e2e site): every page renders or
  * 404s, nothing unpublished leaks, and no script from content ever runs.
  */
 

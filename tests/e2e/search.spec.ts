@@ -1,4 +1,7 @@
 import { expect, test } from '@playwright/test';
+import { upsertDocuments } from '../helpers/dataset.ts';
+import { publishWebhook } from '../helpers/webhook.ts';
+import { DATASET, freshArticle, restore, SECRET, snapshotDataset } from './site-dataset.ts';
 
 const SEED_TITLE = 'Kazakhstan Silences Pro- and Anti-Russian Voices Amid Geopolitical Tensions';
 
@@ -66,18 +69,33 @@ for (const q of hostile) {
   });
 }
 
-test('results page by 20 with a count and links between pages', async ({ page }) => {
-  // "the" is in every English article: more than one page would need more than 20 of them.
-  await page.goto('/search?q=the');
-  const status = await page.locator('.search-status').innerText();
-  const total = Number(/^(\d+) results?/.exec(status)?.[1]);
-  expect(total).toBeGreaterThan(5);
-  await expect(page.locator('.search-results > li')).toHaveCount(Math.min(total, 20));
-  if (total <= 20) await expect(page.getByRole('navigation', { name: 'Result pages' })).toHaveCount(0);
-  // Past the last page: a message and a way back, never an error.
-  const response = await page.goto('/search?q=the&page=99');
-  expect(response?.status()).toBe(200);
-  await expect(page.getByRole('link', { name: 'Back to the first page' })).toHaveAttribute('href', '/search?q=the');
+test('results page by 20 with a count and links between pages', async ({ page, baseURL }) => {
+  // More than one page of results, published for this test: 25 articles with one rare word.
+  const putBack = snapshotDataset(DATASET);
+  const seeded = Array.from({ length: 25 }, (_, i) =>
+    freshArticle(`article-zephyrquill-report-${i + 1}`, `Zephyrquill Report Number ${i + 1}`, { publishedAt: new Date(Date.UTC(2026, 0, 1 + i)).toISOString() }),
+  );
+  upsertDocuments(DATASET, seeded);
+  // One webhook expires every list of articles, search included.
+  await publishWebhook(baseURL!, SECRET, seeded[0]);
+  try {
+    await page.goto('/search?q=Zephyrquill');
+    await expect(page.locator('.search-status')).toContainText('25 results');
+    await expect(page.locator('.search-results > li')).toHaveCount(20);
+    // Newest first: the 25th report leads page one, the 5th ends it.
+    await expect(page.locator('.search-results > li').first()).toContainText('Zephyrquill Report Number 25');
+    const pages = page.getByRole('navigation', { name: 'Result pages' });
+    await pages.getByRole('link', { name: /next/i }).click();
+    await expect(page).toHaveURL(/\/search\?q=Zephyrquill&page=2$/);
+    await expect(page.locator('.search-results > li')).toHaveCount(5);
+    await expect(page.locator('.search-results > li').last()).toContainText('Zephyrquill Report Number 1');
+    // Past the last page: a message and a way back, never an error.
+    const response = await page.goto('/search?q=Zephyrquill&page=99');
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole('link', { name: 'Back to the first page' })).toHaveAttribute('href', '/search?q=Zephyrquill');
+  } finally {
+    await restore(baseURL!, putBack, seeded.slice(0, 1));
+  }
 });
 
 test('the query is shown back in the box and as text, never as markup', async ({ page }) => {

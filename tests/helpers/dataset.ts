@@ -39,6 +39,13 @@ export function removeDocuments(datasetDir: string, ids: string[]): string[] {
   return removed;
 }
 
+/** Remembers the dataset as it is now; the returned function puts it back (atomically). */
+export function snapshotDataset(datasetDir: string): () => void {
+  const file = resolveDatasetFile(datasetDir);
+  const text = readDatasetText(file);
+  return () => writeFileAtomic(file, text);
+}
+
 /** The documents of a dataset, as the site would read them. */
 export function readDocuments(datasetDir: string): RawDocument[] {
   return readDatasetFile(resolveDatasetFile(datasetDir)).docs;
