@@ -1,15 +1,12 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { EMBEDDED_DIST, embeddedSiteEnv, prepareEmbeddedDataset } from './embedded-site.ts';
-import { buildSite, ROOT, startSite, type RunningSite } from './site.ts';
+import type { RunningSite } from '../helpers/site.ts';
+import { startFaultSite } from './embedded-site.ts';
 
 /*
- * The fault tests' embedded build, started again with SEARCH_RATE_LIMIT=5 and
- * TRUST_PROXY=1 (the budget is read when the server starts, so no build of its own):
- * a client hammering search is told to wait, with Retry-After, while its pages and
- * other clients' searches keep working. X-Forwarded-For stands in for the address
- * our proxy would append.
+ * The e2e site's build, started with SEARCH_RATE_LIMIT=5 and TRUST_PROXY=1 (the budget is
+ * read when the server starts, so no build of its own): a client hammering search is told to
+ * wait, with Retry-After, while its pages and other clients' searches keep working.
+ * X-Forwarded-For stands in for the address our proxy would append.
  */
 const PORT = 3123;
 const HAMMER = { 'x-forwarded-for': '203.0.113.9' };
@@ -18,12 +15,8 @@ let site: RunningSite;
 test.use({ baseURL: `http://localhost:${PORT}` });
 
 test.beforeAll(async () => {
-  test.setTimeout(900_000);
-  if (!existsSync(path.join(ROOT, EMBEDDED_DIST, 'BUILD_ID'))) {
-    prepareEmbeddedDataset();
-    await buildSite('embedded', EMBEDDED_DIST, PORT, embeddedSiteEnv());
-  }
-  site = await startSite('rate-limit', EMBEDDED_DIST, PORT, { ...embeddedSiteEnv(), SEARCH_RATE_LIMIT: '5', SEARCH_RATE_WINDOW_SECONDS: '60', TRUST_PROXY: '1' });
+  test.setTimeout(120_000);
+  site = await startFaultSite(PORT, { SEARCH_RATE_LIMIT: '5', SEARCH_RATE_WINDOW_SECONDS: '60', TRUST_PROXY: '1' });
 });
 
 test.afterAll(async () => {

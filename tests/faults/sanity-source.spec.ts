@@ -1,25 +1,19 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { startSanityApiFixture, type FixtureDocument, type SanityApiFixture } from '../fixtures/sanity-api/server.ts';
-import { buildSite, headline, REVALIDATE_SECONDS, ROOT, sleep, startSite, waitForHeadline, type RunningSite } from './site.ts';
+import { startSanityApiFixture, type SanityApiFixture } from '../fixtures/sanity-api/server.ts';
+import { SANITY_BUILD, sampleDocuments } from '../helpers/builds.ts';
+import { startSite, type RunningSite } from '../helpers/site.ts';
+import { headline, REVALIDATE_SECONDS, sleep, waitForHeadline } from './page.ts';
 
 /*
- * The site on Sanity (the Content Lake fixture standing in for api.sanity.io, started
- * before the build because the build prerenders through it). When the API answers 500
- * or never answers, readers keep the last good pages past the revalidate interval;
- * once it answers again, the site shows the change made meanwhile without a webhook.
+ * The site on Sanity: the `sanity` build (tests/helpers/builds.ts, content revalidated every
+ * 3 s), its Content Lake a fixture standing in for api.sanity.io. When the API answers 500 or
+ * never answers, readers keep the last good pages past the revalidate interval; once it
+ * answers again, the site shows the change made meanwhile without a webhook.
  */
-const DIST = '.next-faults-sanity';
 const PORT = 3122;
 const SLUG = 'lake-sorrel-water-levels-reach-40-year-low';
 const ID = `article-${SLUG}`;
 const TITLE = 'Lake Sorrel Water Levels Reach 40-Year Low';
-
-const sample = readFileSync(path.join(ROOT, 'sanity/sample-dataset/data.ndjson'), 'utf8')
-  .split('\n')
-  .filter(Boolean)
-  .map((line) => JSON.parse(line) as FixtureDocument);
 
 let lake: SanityApiFixture;
 let site: RunningSite;
@@ -52,15 +46,9 @@ async function expectLastGood(title: string) {
 }
 
 test.beforeAll(async () => {
-  test.setTimeout(900_000);
-  lake = await startSanityApiFixture({ documents: sample, dataset: 'production' });
-  const env = {
-    NEXT_PUBLIC_SANITY_PROJECT_ID: lake.projectId,
-    NEXT_PUBLIC_SANITY_DATASET: lake.dataset,
-    SANITY_API_HOST: lake.url,
-  };
-  await buildSite('sanity', DIST, PORT, env);
-  site = await startSite('sanity', DIST, PORT, env);
+  test.setTimeout(120_000);
+  lake = await startSanityApiFixture({ documents: sampleDocuments(), dataset: 'production' });
+  site = await startSite({ distDir: SANITY_BUILD.distDir, port: PORT, env: { ...SANITY_BUILD.env, SANITY_API_HOST: lake.url } });
 });
 
 test.afterAll(async () => {
