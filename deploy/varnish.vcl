@@ -46,6 +46,13 @@ sub vcl_recv {
   # No public page reads a cookie: dropping them lets every reader share one copy.
   unset req.http.Cookie;
   unset req.http.Authorization;
+  # Two variants at most, each stored as the instance sent it (Varnish runs with
+  # http_gzip_support=off, so no object is unzipped per request for a client without gzip).
+  if (req.http.Accept-Encoding ~ "gzip") {
+    set req.http.Accept-Encoding = "gzip";
+  } else {
+    unset req.http.Accept-Encoding;
+  }
 
   # While the instances answer, a copy past its lifetime is served at most 10 s more while it is
   # refreshed in the background; while they are down, whatever grace is left (a day).
@@ -68,6 +75,7 @@ sub vcl_hash {
   hash_data(req.http.next-router-prefetch);
   hash_data(req.http.next-router-segment-prefetch);
   hash_data(req.http.next-router-state-tree);
+  hash_data(req.http.Accept-Encoding);
   return (lookup);
 }
 

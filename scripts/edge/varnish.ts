@@ -120,6 +120,8 @@ export function varnishArgs(options: EdgeOptions, workDir: string): string[] {
     '-p', 'http_resp_hdr_len=65536',
     '-p', 'http_resp_size=131072',
     '-p', 'workspace_backend=256k',
+    // The VCL keeps a gzip and a plain variant as the instances send them (see vcl_recv).
+    '-p', 'http_gzip_support=off',
   ];
 }
 
