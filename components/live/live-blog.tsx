@@ -38,7 +38,7 @@ export function LiveBlog({ blog, endpoint }: { blog: LiveBlogPage; endpoint: str
           ))}
         </div>
       )}
-      {blog.page === 1 && blog.isLive && <LiveIsland endpoint={endpoint} />}
+      {blog.page === 1 && blog.isLive && <LiveIsland endpoint={endpoint} id="live-island" />}
       <div className="live-updates">
         {blog.updates.map((update) => (
           <LiveUpdate key={update._id} update={update} />

@@ -73,6 +73,16 @@ test('home features the running live blog above the top stories, with LIVE and i
   expect(sections.indexOf('Live now')).toBeLessThan(sections.indexOf('Top stories'));
 });
 
+test('the island ships only with a running live blog: other pages load exactly the same scripts and nothing more', async ({ request }) => {
+  const html = async (path: string) => (await request.get(path)).text();
+  const scripts = (page: string) => [...page.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((match) => match[1]).sort();
+  const [live = '', ordinary = '', ended = ''] = await Promise.all([BLOG, '/articles/lake-sorrel-water-levels-reach-40-year-low', '/articles/steppe-film-awards-live'].map(html));
+  expect(live).toContain('data-live-button');
+  expect(scripts(live)).toEqual(scripts(ordinary));
+  expect(ordinary).not.toContain('data-live-button');
+  expect(ended).not.toContain('data-live-button');
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
   test('the live page is complete as rendered', async ({ page }) => {
