@@ -19,7 +19,27 @@ const budgets = {
   '/api/draft-mode/enable': { limiter: createRateLimiter(limits), refusal: 'Too many preview attempts.' },
 };
 
+/**
+ * A path whose percent-escapes do not decode (`/articles/%E0%A4%A`): Next.js
+ * answers it with a bare 500 that skips next.config's headers, so it is
+ * refused here, where the answer still gets them.
+ */
+export function hasBrokenEscapes(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 export function proxy(request: NextRequest) {
+  if (hasBrokenEscapes(new URL(request.url).pathname)) {
+    return new NextResponse('Bad request: the address has broken percent-encoding.\n', {
+      status: 400,
+      headers: { 'Cache-Control': 'no-store', 'Content-Type': 'text/plain; charset=utf-8' },
+    });
+  }
   const budget = budgets[request.nextUrl.pathname as keyof typeof budgets];
   if (!budget) return NextResponse.next();
   const decision = budget.limiter.take(clientKey(request.headers, limits.trustProxy));
@@ -34,4 +54,5 @@ export function proxy(request: NextRequest) {
   });
 }
 
-export const config = { matcher: ['/search', '/api/draft-mode/enable'] };
+// The budgeted routes, and any path with a percent sign (only those can hold a broken escape).
+export const config = { matcher: ['/search', '/api/draft-mode/enable', '/(.*%.*)'] };

@@ -7,7 +7,16 @@ const get = (path: string) => proxy(new NextRequest(`http://localhost${path}`));
 
 describe('the request proxy', () => {
   it('runs for search and the draft-mode enable route', () => {
-    expect(config.matcher).toEqual(['/search', '/api/draft-mode/enable']);
+    expect(config.matcher).toEqual(['/search', '/api/draft-mode/enable', '/(.*%.*)']);
+  });
+
+  it('refuses a path with broken percent-encoding with 400, and lets good escapes through', async () => {
+    for (const path of ['/articles/%E0%A4%A', '/tags/%', '/studio/%zz', '/%E0']) {
+      const response = get(path);
+      expect(response.status, path).toBe(400);
+      expect(await response.text()).toBe('Bad request: the address has broken percent-encoding.\n');
+    }
+    for (const path of ['/articles/%D0%BA%D0%B8%D1%80', '/articles/100%25', '/media/a%20b.png']) expect(get(path).status, path).toBe(200);
   });
 
   it('limits preview attempts like searches, in a budget of their own', async () => {
