@@ -35,9 +35,12 @@ export const sitemapQuery = defineQuery(`{
   "authors": ${owner('author')}
 }`);
 
-/** Google News takes articles published in the last two days, at most 1,000 per sitemap. */
+/**
+ * Google News takes articles published in the last two days, at most 1,000 per
+ * sitemap; a live blog stays listed for as long as its coverage runs.
+ */
 export const newsSitemapQuery = defineQuery(
-  `*[${isPublicArticle} && dateTime(publishedAt) > dateTime(now()) - 60*60*48] | order(publishedAt desc) [0...1000]{
+  `*[${isPublicArticle} && (dateTime(publishedAt) > dateTime(now()) - 60*60*48 || coverage == "live")] | order(publishedAt desc) [0...1000]{
     _id, title, "slug": slug.current, language, publishedAt
   }`,
 );

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadHome } from '@/lib/content/home';
 import { loadLiveBlog, newestUpdates } from '@/lib/content/live';
+import { loadNewsEntries } from '@/lib/content/sitemap';
 import { createEmbeddedSource } from '@/lib/content/sources/embedded';
 
 const SAMPLE = join(import.meta.dirname, '../../sanity/sample-dataset');
@@ -73,5 +74,13 @@ describe('live blogs on cards and the home page', () => {
     expect([...home.featured, ...home.latest].some((card) => card.slug === 'storm-kestrel-live')).toBe(false);
     const others = [...home.featured, ...home.latest];
     expect(others.every((card) => card.coverage === undefined || card.coverage === 'ended')).toBe(true);
+  });
+});
+
+describe('the news sitemap', () => {
+  it('lists a live blog while it runs, past the two days of ordinary articles; an ended one drops out', async () => {
+    const later = createEmbeddedSource(SAMPLE, quiet, { now: () => new Date('2026-12-20T00:00:00Z') });
+    const slugs = (await loadNewsEntries(later)).value.map((entry) => entry.slug);
+    expect(slugs).toEqual(['storm-kestrel-live']);
   });
 });
