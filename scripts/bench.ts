@@ -22,6 +22,7 @@ import { edgeSection } from './bench/edge.ts';
 import { feedsSection } from './bench/feeds.ts';
 import { writeDataset } from './bench/generate-dataset.ts';
 import { lighthouseSection } from './bench/lighthouse.ts';
+import { liveBlogSection } from './bench/live-blog.ts';
 import { mixedLoadSection } from './bench/mixed-load.ts';
 import { publishSection } from './bench/publish.ts';
 import { slugLookupSection } from './bench/slug-lookup.ts';
@@ -32,6 +33,7 @@ const SECTIONS: BenchSection<unknown>[] = [
   buildsSection,
   articleThroughputSection,
   clientJsSection,
+  liveBlogSection,
   lighthouseSection,
   publishSection,
   feedsSection,
