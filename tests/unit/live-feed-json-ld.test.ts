@@ -33,7 +33,7 @@ describe('the live feed', () => {
 
   it('is read by feedparser without errors', async () => {
     const { body } = feedOf(await load('storm-kestrel-live'));
-    const script = 'import sys, feedparser, json; f = feedparser.parse(sys.stdin.read()); print(json.dumps([f.bozo, len(f.entries), f.entries[0].link]))';
+    const script = 'import sys, feedparser, json; f = feedparser.parse(sys.stdin.read()); print(json.dumps([int(f.bozo), len(f.entries), f.entries[0].link]))';
     const [bozo, count, link] = JSON.parse(execFileSync('/usr/bin/python3', ['-c', script], { input: body, encoding: 'utf8' })) as [number, number, string];
     expect([bozo, count]).toEqual([0, 41]);
     expect(link).toMatch(/#update-liveUpdate-storm-kestrel-live-45$/);
