@@ -86,10 +86,20 @@ export function sampleDocuments(): FixtureDocument[] {
     .map((line) => JSON.parse(line) as FixtureDocument);
 }
 
+/**
+ * The hostile documents as merged into the `site` dataset: their articles dated before every sample
+ * article, so the sample's own pages (neighbours, related stories, home order) read as they do
+ * without them. Embargoed and undated ones keep their dates.
+ */
+const MERGED_DATE = '2026-09-01T10:00:00Z';
+export const mergedHostileDocuments = hostileDocuments.map((doc) =>
+  doc._type === 'article' && (doc as { publishedAt?: string }).publishedAt === '2026-11-10T10:00:00Z' ? { ...doc, publishedAt: MERGED_DATE } : doc,
+);
+
 /** The `site` dataset afresh: the sample, with the hostile documents published into it. */
 export function prepareSiteDataset(dir = SITE_BUILD.dataset!): string {
   const file = copyDataset(SAMPLE_DATASET, dir);
-  upsertDocuments(dir, hostileDocuments);
+  upsertDocuments(dir, mergedHostileDocuments);
   return file;
 }
 

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { freePort } from './ports.ts';
 
@@ -56,6 +56,19 @@ export async function buildSite({ name, env = {} }: BuildOptions): Promise<{ dis
   });
   if (code !== 0) throw new Error(`next build for ${name} failed (${code}); ${path.relative(ROOT, log)} ends with:\n${tail(log)}`);
   return { distDir };
+}
+
+/**
+ * A copy of a finished build for a suite that must not share its page cache (the pages `next start`
+ * regenerates are written into the build folder): `.next-<name>`, without Next's build cache.
+ */
+export function copyBuild(distDir: string, name: string): string {
+  const copy = distDirOf(name);
+  const source = path.join(ROOT, distDir);
+  if (!isBuilt(distDir)) throw new Error(`${distDir} holds no finished build: build it first (scripts/build-test-sites.ts)`);
+  rmSync(path.join(ROOT, copy), { recursive: true, force: true });
+  cpSync(source, path.join(ROOT, copy), { recursive: true, filter: (file) => file !== path.join(source, 'cache') });
+  return copy;
 }
 
 const running = new Set<ChildProcess>();
