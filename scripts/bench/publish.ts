@@ -1,8 +1,5 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { signWebhookBody } from '../../lib/revalidate/sign.ts';
-import { parseNdjson } from '../../lib/dataset/ndjson.ts';
-import { upsertIntoText, writeFileAtomic } from '../../lib/dataset/write.ts';
+import { editDocument, snapshotDataset } from '../../tests/helpers/dataset.ts';
+import { publishWebhook } from '../../tests/helpers/webhook.ts';
 import type { BenchSection } from './context.ts';
 import { sleep } from './proc.ts';
 import { ms } from './table.ts';
@@ -12,25 +9,16 @@ import { ms } from './table.ts';
  * webhook arrives, and we poll the article until a reader sees the new headline.
  * Timed from the webhook request to the first response showing the change.
  */
-export async function publishToVisible(options: { base: string; datasetFile: string; id: string; slug: string; secret: string; runs: number }): Promise<number[]> {
-  const original = readFileSync(options.datasetFile, 'utf8');
+export async function publishToVisible(options: { base: string; datasetDir: string; id: string; slug: string; secret: string; runs: number }): Promise<number[]> {
+  // The test harness's own publish: the importer's atomic upsert, then the signed webhook.
+  const putBack = snapshotDataset(options.datasetDir);
   const times: number[] = [];
   try {
     for (let run = 0; run < options.runs; run++) {
       const title = `Bench headline ${run} ${Date.now()}`;
-      const current = parseNdjson(original).docs.find((doc) => doc._id === options.id);
-      if (!current) throw new Error(`${options.id} is not in ${options.datasetFile}`);
-      const changed = { ...current, title };
-      writeFileAtomic(options.datasetFile, upsertIntoText(original, [changed], options.datasetFile).text);
-
-      const body = JSON.stringify(changed);
+      const changed = editDocument(options.datasetDir, options.id, { title });
       const started = performance.now();
-      const response = await fetch(`${options.base}/api/revalidate`, {
-        method: 'POST',
-        body,
-        headers: { 'content-type': 'application/json', 'sanity-webhook-signature': await signWebhookBody(body, options.secret) },
-      });
-      if (response.status !== 200) throw new Error(`webhook answered ${response.status}: ${await response.text()}`);
+      await publishWebhook(options.base, options.secret, changed);
       for (;;) {
         const page = await fetch(`${options.base}/articles/${options.slug}`);
         if (page.status === 200 && (await page.text()).includes(title)) break;
@@ -40,7 +28,7 @@ export async function publishToVisible(options: { base: string; datasetFile: str
       times.push(performance.now() - started);
     }
   } finally {
-    writeFileAtomic(options.datasetFile, original);
+    putBack();
   }
   return times;
 }
@@ -60,7 +48,7 @@ export const publishSection: BenchSection<Publish> = {
     console.log('bench: publish-to-visible (20 signed webhooks)');
     const times = await publishToVisible({
       base: next.url,
-      datasetFile: path.join(ctx.sampleDir, 'data.ndjson'),
+      datasetDir: ctx.sampleDir,
       id: ctx.article.id,
       slug: ctx.article.path.split('/').at(-1)!,
       secret: ctx.secret,
