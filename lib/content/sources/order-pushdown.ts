@@ -35,7 +35,7 @@ function isLocal(node: Node): boolean {
 
 /** The expression a projected attribute copies, when it is the object's only way to set that name. */
 function attributeSource(object: Node, name: string): Node | undefined {
-  const attributes = object.attributes as Node[];
+  const attributes = object.attributes as Record<string, unknown>[];
   if (attributes.some((attribute) => attribute.type !== 'ObjectAttributeValue')) return undefined;
   const named = attributes.filter((attribute) => attribute.name === name);
   return named.length === 1 ? (named[0]!.value as Node) : undefined;
