@@ -79,16 +79,17 @@ async function main() {
     sampleArticles,
   });
 
-  // A partial run keeps the other sections' last figures.
-  const results: Record<string, unknown> = only && existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : {};
+  const measured: Record<string, unknown> = {};
   try {
     for (const section of SECTIONS) {
       if (only && !only.includes(section.key)) continue;
-      results[section.key] = await section.run(ctx);
+      measured[section.key] = await section.run(ctx);
     }
   } finally {
     await ctx.stopAll();
   }
+  // A partial run keeps the other sections' figures, read now: another partial run may have written meanwhile.
+  const results: Record<string, unknown> = only && existsSync(resultsFile) ? { ...JSON.parse(readFileSync(resultsFile, 'utf8')), ...measured } : measured;
   results.startedAt = startedAt;
   const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, loadavgBefore: loadBefore, loadavgAfter: loadavg(), node: process.version };
   const next = JSON.parse(readFileSync(path.join(root, 'node_modules/next/package.json'), 'utf8')).version as string;
