@@ -14,6 +14,7 @@ import { changeCoverageInSanity, postLiveUpdateToSanity } from '../lib/import/li
 import { parseLiveUpdateText } from '../lib/import/live-update-body.ts';
 import { liveUpdateId, nextUpdateNumber, planCoverageChange, planLiveUpdate, type LiveUpdateInput } from '../lib/import/live-update.ts';
 import { notifySite } from '../lib/import/notify.ts';
+import { decodeArticleText } from '../lib/import/text-input.ts';
 import { createSanityWriteClient, sanityWriteConfigFrom } from '../lib/import/sanity-write-client.ts';
 
 export const LIVE_USAGE = `Usage: npm run content -- live <article-slug> <file|-> [options]
@@ -156,10 +157,14 @@ function isoDate(value: string): string {
   return new Date(time).toISOString();
 }
 
+/** The update's text, by the importer's rules: UTF-8 text only (no pictures, NULs or control characters), not empty. */
 function readText(file: string): string {
+  const name = file === '-' ? 'standard input' : file;
+  let bytes: Uint8Array;
   try {
-    return readFileSync(file === '-' ? 0 : file, 'utf8');
+    bytes = readFileSync(file === '-' ? 0 : file);
   } catch (error) {
-    throw new Error(`Cannot read ${file === '-' ? 'standard input' : file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new Error(`Cannot read ${name}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
+  return decodeArticleText(name, bytes);
 }

@@ -132,6 +132,10 @@ describe('npm run content -- live', () => {
     expect(run(['storm', '--dataset', dataset]).code).toBe(2);
     expect(run(['storm', '-', '--end', '--dataset', dataset], 'x').stderr).toMatch(/--end takes no file/);
     expect(run(['storm', '/nonexistent/update.txt', '--dataset', dataset]).stderr).toMatch(/Cannot read \/nonexistent\/update.txt: ENOENT/);
+    const png = join(mkdtempSync(join(tmpdir(), 'nmn-live-png-')), 'photo.txt');
+    writeFileSync(png, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff]));
+    expect(run(['storm', png, '--dataset', dataset]).stderr).toMatch(/photo\.txt: not UTF-8 text \(it looks like a PNG image\)/);
+    expect(run(['storm', '-', '--dataset', dataset], '   \n').stderr).toMatch(/standard input: the file holds only white space/);
     expect(readFileSync(dataset, 'utf8')).toBe(before);
   });
 });
