@@ -9,7 +9,7 @@ export type LcpImage = { url: string; bytes: number; contentType: string; width:
 export async function lcpImage(pageUrl: string, executablePath: string): Promise<LcpImage> {
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
   try {
-    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 });
     const page = await context.newPage();
     const responses = new Map<string, { bytes: number; contentType: string }>();
     page.on('response', async (response) => {
@@ -24,13 +24,15 @@ export async function lcpImage(pageUrl: string, executablePath: string): Promise
           new PerformanceObserver((list) => {
             const entry = list.getEntries().at(-1) as (PerformanceEntry & { url: string; element: Element | null }) | undefined;
             const image = entry?.element instanceof HTMLImageElement ? entry.element : null;
-            resolve({ url: entry?.url ?? '', width: image?.naturalWidth ?? 0 });
+            // An image's blur placeholder (a data: URL) may paint first and be the entry's url: the file is currentSrc.
+            resolve({ url: image?.currentSrc || entry?.url || '', width: image?.naturalWidth ?? 0 });
           }).observe({ type: 'largest-contentful-paint', buffered: true });
         }),
     );
     const response = responses.get(lcp.url);
     if (!lcp.url || !response) throw new Error(`the largest paint on ${pageUrl} is not an image (${lcp.url || 'text'})`);
-    return { url: new URL(lcp.url).pathname + new URL(lcp.url).search, ...response, width: lcp.width };
+    // naturalWidth is in CSS pixels (the srcset width over the density): the file is twice as wide.
+    return { url: new URL(lcp.url).pathname + new URL(lcp.url).search, ...response, width: lcp.width * 2 };
   } finally {
     await browser.close();
   }
