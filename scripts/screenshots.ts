@@ -1,7 +1,7 @@
 /**
  * Screenshots of the home page and the seed article, light and dark, at phone
  * (375 px) and desktop (1280 px) widths, into docs/screenshots/. Needs a built
- * site running (e.g. `bash scripts/e2e-build.sh`, then `next start` with its env):
+ * site running (e.g. `node scripts/build-test-sites.ts site`, then `next start` with its env from tests/helpers/builds.ts):
  *
  *   node scripts/screenshots.ts [--base-url http://localhost:3101] [--out docs/screenshots]
  *

@@ -12,7 +12,7 @@ fi
 missing=()
 [[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]] || missing+=(chromium)
 [[ -f /usr/lib/python3/dist-packages/feedparser/__init__.py ]] || missing+=(python3-feedparser)
-# The shared-cache tests (tests/unit/cache-handler-redis.test.ts, scripts/scale-test.sh) run a real Redis.
+# The shared-cache tests (tests/unit/cache-handler-redis.test.ts, tests/scale) run a real Redis.
 command -v redis-server >/dev/null || missing+=(redis-server)
 # The edge tests (tests/edge) and the bench run Varnish with the xkey vmod (docs/scaling.md).
 [[ -x /usr/sbin/varnishd ]] || missing+=(varnish)

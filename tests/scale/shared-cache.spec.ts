@@ -1,51 +1,52 @@
-import { execSync } from 'node:child_process';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { SIGNATURE_HEADER, signWebhookBody } from '../../lib/revalidate/sign.ts';
-import { INSTANCE_PORTS } from './playwright.config.ts';
+import { SAMPLE_DATASET, SCALE_BUILD } from '../helpers/builds.ts';
+import { copyDataset, editDocument } from '../helpers/dataset.ts';
+import { startRedis, type RedisServer } from '../helpers/redis.ts';
+import { ROOT, startSite, type RunningSite } from '../helpers/site.ts';
+import { toolPath } from '../helpers/tools.ts';
+import { publishWebhook } from '../helpers/webhook.ts';
 
 /*
- * What an editor sees with several instances: a publish delivered to one
- * instance shows on the others, and a Redis outage costs freshness, not pages.
- * Environment from scripts/scale-test.sh.
+ * What an editor sees with several instances: a publish delivered to one instance shows on the
+ * others, and a Redis outage costs freshness, not pages. Two `next start` of the `scale` build
+ * share one Redis and one dataset copy, as behind the edge (docs/scaling.md).
  */
-
-const [A, B] = INSTANCE_PORTS.map((port) => `http://localhost:${port}`) as [string, string];
+const PORTS = [3201, 3202];
 const SLUG = 'kazakhstan-silences-pro-and-anti-russian-voices-amid-geopolitical-tensions';
+const ID = `article-${SLUG}`;
 const ARTICLE = `/articles/${SLUG}`;
 const ORIGINAL = 'Kazakhstan Silences Pro- and Anti-Russian Voices Amid Geopolitical Tensions';
+const DATASET = path.join(ROOT, '.tmp/scale/dataset');
+const SECRET = SCALE_BUILD.env.SANITY_REVALIDATE_SECRET!;
 
-const env = (name: string) => {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run scripts/scale-test.sh`);
-  return value;
-};
-const dataset = () => path.join(env('CONTENT_DATASET'), 'data.ndjson');
-const redisCli = (command: string) => execSync(`redis-cli -p ${env('SCALE_REDIS_PORT')} ${command}`, { encoding: 'utf8' }).trim();
+let redis: RedisServer;
+let instances: RunningSite[] = [];
+let A = '';
+let B = '';
+const redisCli = (...args: string[]) => execFileSync(toolPath('redis-cli'), ['-p', String(redis.port), ...args], { encoding: 'utf8' }).trim();
 
-/** Edits the dataset copy as a publish would (atomic replace, which the embedded source watches). */
-function setHeadline(title: string) {
-  const file = dataset();
-  const lines = readFileSync(file, 'utf8').split('\n').map((line) => {
-    if (!line.trim()) return line;
-    const doc = JSON.parse(line) as { _id: string; title?: string };
-    return doc._id === `article-${SLUG}` ? JSON.stringify({ ...doc, title }) : line;
-  });
-  writeFileSync(`${file}.tmp`, lines.join('\n'));
-  renameSync(`${file}.tmp`, file);
+/** Publishes a new headline as an editor would (atomic upsert), then the webhook, to instance A only. */
+async function publishHeadline(title: string) {
+  const doc = editDocument(DATASET, ID, { title });
+  const tags = await publishWebhook(A, SECRET, doc);
+  expect(tags).toContain(`doc:${ID}`);
 }
 
-/** A signed webhook, as Sanity sends it (lib/revalidate/sign.ts). */
-async function sendWebhook(request: APIRequestContext, base: string) {
-  const body = JSON.stringify({ _id: `article-${SLUG}`, _type: 'article', slug: { current: SLUG } });
-  const response = await request.post(`${base}/api/revalidate`, {
-    data: body,
-    headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: await signWebhookBody(body, env('SANITY_REVALIDATE_SECRET')) },
-  });
-  expect(response.status(), await response.text()).toBe(200);
-  expect((await response.json()).revalidated).toBe(true);
-}
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  copyDataset(SAMPLE_DATASET, DATASET);
+  redis = await startRedis();
+  const env = { ...SCALE_BUILD.env, REDIS_URL: redis.url, CONTENT_DATASET: DATASET };
+  instances = await Promise.all(PORTS.map((port) => startSite({ distDir: SCALE_BUILD.distDir, port, env })));
+  [A, B] = instances.map((instance) => instance.url) as [string, string];
+});
+
+test.afterAll(async () => {
+  await Promise.all(instances.map((instance) => instance.stop()));
+  await redis?.stop();
+});
 
 /** Polls until `path` on `base` contains `text`; returns the milliseconds it took. */
 async function timeUntilShown(request: APIRequestContext, base: string, route: string, text: string, attempts = 40) {
@@ -60,8 +61,6 @@ async function timeUntilShown(request: APIRequestContext, base: string, route: s
 
 test.describe.configure({ mode: 'serial' });
 
-test.afterAll(() => setHeadline(ORIGINAL));
-
 test('a publish sent to instance A shows on instance B, home page included', async ({ request }) => {
   for (const base of [A, B]) {
     for (const route of [ARTICLE, '/']) {
@@ -72,8 +71,7 @@ test('a publish sent to instance A shows on instance B, home page included', asy
   }
   // Instance B's article comes from the shared cache now; change the source behind it.
   const updated = `Kazakhstan Silences Dissent, Updated ${Date.now()}`;
-  setHeadline(updated);
-  await sendWebhook(request, A);
+  await publishHeadline(updated);
   const articleMs = await timeUntilShown(request, B, ARTICLE, updated);
   const homeMs = await timeUntilShown(request, B, '/', updated);
   console.log(`[scale] instance B showed the new headline ${articleMs} ms after the webhook to A (home: +${homeMs} ms)`);
@@ -82,7 +80,7 @@ test('a publish sent to instance A shows on instance B, home page included', asy
 });
 
 test('without Redis both instances still answer, and use Redis again when it is back', async ({ request }) => {
-  redisCli('shutdown nosave');
+  await redis.stop();
   for (const base of [A, B]) {
     for (const route of ['/', ARTICLE]) {
       const started = Date.now();
@@ -92,7 +90,7 @@ test('without Redis both instances still answer, and use Redis again when it is 
     }
   }
 
-  execSync(`redis-server ${env('SCALE_REDIS_ARGS')}`, { shell: '/bin/bash' });
+  await redis.restart();
   // Redis came back empty: the instances fill it again (each retries at most once a second).
   await expect
     .poll(async () => {
@@ -104,9 +102,8 @@ test('without Redis both instances still answer, and use Redis again when it is 
 
   // And tag expiry is shared again: another publish through A shows on B.
   const again = `Kazakhstan Silences Dissent, Again ${Date.now()}`;
-  setHeadline(again);
-  await sendWebhook(request, A);
+  await publishHeadline(again);
   const ms = await timeUntilShown(request, B, ARTICLE, again);
-  expect(Number(redisCli('hlen nmn:tags:expired'))).toBeGreaterThan(0);
+  expect(Number(redisCli('hlen', 'nmn:tags:expired'))).toBeGreaterThan(0);
   console.log(`[scale] after Redis returned, instance B showed the next publish ${ms} ms after the webhook to A`);
 });
