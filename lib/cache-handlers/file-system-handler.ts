@@ -1,5 +1,5 @@
 import type { CacheHandler as IncrementalCacheHandler, CacheHandlerValue } from 'next/dist/server/lib/incremental-cache';
-import FileSystemCache from 'next/dist/server/lib/incremental-cache/file-system-cache.js';
+import * as fileSystemCacheModule from 'next/dist/server/lib/incremental-cache/file-system-cache.js';
 import { addEdgeKeys } from './edge-keys.ts';
 import { isUnknownUrlPage } from './unknown-urls.ts';
 
@@ -10,8 +10,25 @@ import { isUnknownUrlPage } from './unknown-urls.ts';
  * not kept (unknown-urls.ts). Behaviour is otherwise Next's.
  */
 
+type FileSystemCacheClass = typeof import('next/dist/server/lib/incremental-cache/file-system-cache.js').default;
 type SetArgs = Parameters<IncrementalCacheHandler['set']>;
 type GetArgs = Parameters<IncrementalCacheHandler['get']>;
+
+/**
+ * The class behind Next's CommonJS module: Turbopack's bundle, Node and vitest
+ * each wrap `module.exports` differently (a default import was the exports
+ * object in the build, not the class), so unwrap until it is a class.
+ */
+function classOf(module: unknown): FileSystemCacheClass {
+  let current = module;
+  for (let depth = 0; typeof current !== 'function' && depth < 3; depth++) {
+    current = typeof current === 'object' && current !== null ? (current as { default?: unknown }).default : undefined;
+  }
+  if (typeof current !== 'function') throw new Error("Next's FileSystemCache class was not found in next/dist/server/lib/incremental-cache/file-system-cache.js");
+  return current as FileSystemCacheClass;
+}
+
+const FileSystemCache = classOf(fileSystemCacheModule);
 
 export class FileSystemCacheWithEdgeKeys extends FileSystemCache {
   override async get(...args: GetArgs): Promise<CacheHandlerValue | null> {
@@ -24,7 +41,7 @@ export class FileSystemCacheWithEdgeKeys extends FileSystemCache {
     addEdgeKeys(data);
     // Not written to disk: made-up URLs would each leave a file (unknown-urls.ts).
     if (isUnknownUrlPage(key, data)) return;
-    return super.set(key, data, ctx as Parameters<FileSystemCache['set']>[2]);
+    return super.set(key, data, ctx as Parameters<InstanceType<FileSystemCacheClass>['set']>[2]);
   }
 }
 
