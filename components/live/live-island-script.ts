@@ -81,12 +81,17 @@ export function liveIsland(endpoint: string, root: HTMLElement): void {
     return article;
   };
 
+  let polls = 0;
   const schedule = () => {
     clearTimeout(timer);
+    // What the island is waiting for, readable by tests and by a curious reader's dev tools.
+    root.dataset.polls = String(polls);
+    root.dataset.wait = stopped ? 'stopped' : String(delay);
     if (!stopped && document.visibilityState === 'visible') timer = setTimeout(poll, delay);
   };
   async function poll() {
     last = Date.now();
+    polls += 1;
     try {
       const response = await fetch(endpoint, { headers: { accept: 'application/json' } });
       if (!response.ok) throw new Error(String(response.status));

@@ -1,0 +1,103 @@
+import { expect, test, type Page } from '@playwright/test';
+
+/*
+ * The live island's polling, on the built site with the browser's clock under
+ * the test's control and the update endpoint answered by the test: at most
+ * every 15 s, only while the tab is visible, doubling the wait while the
+ * endpoint fails, and nothing moved until the reader asks for new updates.
+ */
+
+const BLOG = '/articles/storm-kestrel-live';
+const ENDPOINT = `**${BLOG}/updates.json`;
+
+async function setVisibility(page: Page, state: 'visible' | 'hidden') {
+  await page.evaluate((value) => {
+    Object.defineProperty(document, 'visibilityState', { value, configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, state);
+}
+
+const fresh = {
+  isLive: true,
+  latestAt: '2026-11-25T20:30:00.000Z',
+  updates: [
+    {
+      _id: 'liveUpdate-test-1',
+      anchor: 'update-liveUpdate-test-1',
+      href: `${BLOG}#update-liveUpdate-test-1`,
+      title: 'Pumps restart in Lower Sarn',
+      publishedAt: '2026-11-25T20:30:00.000Z',
+      timeLabel: 'Nov 25, 8:30 PM UTC',
+      keyEvent: false,
+      authors: [{ name: 'Dana Reyes', path: '/authors/dana-reyes' }],
+      bodyHtml: '<p>The village pumps are running again.</p>',
+    },
+  ],
+};
+
+test('polls every 15 s while visible, not at all while hidden, and backs off while the endpoint fails', async ({ page }) => {
+  await page.clock.install();
+  const calls: number[] = [];
+  let failing = true;
+  await page.route(ENDPOINT, async (route) => {
+    calls.push(Date.now());
+    await (failing ? route.fulfill({ status: 503, body: 'down' }) : route.fulfill({ json: fresh }));
+  });
+  await page.goto(BLOG);
+  const island = page.locator('#live-island');
+  // Each step waits until the island has handled the last answer and set its next wait.
+  const after = async (polls: number, wait: string) => {
+    await expect(island).toHaveAttribute('data-polls', String(polls));
+    await expect(island).toHaveAttribute('data-wait', wait);
+  };
+  await after(0, '15000');
+  await page.clock.runFor(14_000);
+  expect(calls).toHaveLength(0);
+  await page.clock.runFor(1_500);
+  // Failed: the next try waits 30 s, then 60 s.
+  await after(1, '30000');
+  await page.clock.runFor(29_000);
+  expect(calls).toHaveLength(1);
+  await page.clock.runFor(1_500);
+  await after(2, '60000');
+  await page.clock.runFor(58_000);
+  expect(calls).toHaveLength(2);
+  await page.clock.runFor(2_500);
+  await after(3, '120000');
+
+  // A hidden tab is not polled at all.
+  failing = false;
+  await setVisibility(page, 'hidden');
+  await page.clock.runFor(600_000);
+  expect(calls).toHaveLength(3);
+  // Back in view after longer than the wait: it asks at once, and the page has not moved.
+  const before = await page.locator('article.live-update').first().boundingBox();
+  await setVisibility(page, 'visible');
+  await after(4, '15000');
+  const button = page.getByRole('button', { name: '1 new update' });
+  await expect(button).toBeVisible();
+  expect(await page.locator('article.live-update').first().boundingBox()).toEqual(before);
+  // Success resets the wait to 15 s.
+  await page.clock.runFor(15_500);
+  await after(5, '15000');
+  expect(calls).toHaveLength(5);
+  await button.click();
+  await expect(page.locator('#update-liveUpdate-test-1').getByRole('heading', { name: 'Pumps restart in Lower Sarn' })).toBeVisible();
+  await expect(page.locator('#update-liveUpdate-test-1')).toBeFocused();
+});
+
+test('an ended blog stops the polling and says so', async ({ page }) => {
+  await page.clock.install();
+  let calls = 0;
+  await page.route(ENDPOINT, (route) => {
+    calls += 1;
+    return route.fulfill({ json: { ...fresh, isLive: false, updates: [] } });
+  });
+  await page.goto(BLOG);
+  await page.clock.runFor(15_500);
+  await expect(page.locator('#live-island')).toHaveAttribute('data-wait', 'stopped');
+  expect(calls).toBe(1);
+  await expect(page.locator('.live-blog [role="status"]')).toHaveText('This live blog has ended.');
+  await page.clock.runFor(120_000);
+  expect(calls).toBe(1);
+});
