@@ -119,6 +119,9 @@ test('an update posted with --notify appears on an open page within 20 s, withou
     await expect(added).toBeFocused();
     await expect(page.locator('.live-blog [role="status"]')).toHaveText('1 update added above.');
     expect(await page.evaluate(() => (window as unknown as { liveMarker?: string }).liveMarker)).toBe('same page');
+    // The webhook refreshed the page itself too: a reader arriving now gets the update in the HTML.
+    const fresh = await page.request.get(BLOG);
+    expect(await fresh.text()).toContain(`id="update-${posted}"`);
   } finally {
     // Leave the shared site as it was for the other specs.
     if (posted) {
