@@ -37,6 +37,7 @@ step "fault tests (a broken dataset or Content Lake, the search rate limit)" pla
 step "scale tests (two instances, one Redis; the scale build)" playwright test --config tests/scale/playwright.config.ts
 
 # ---- More suites on the same builds go here, one `step` line each. ----
-# Edge (helper E): Varnish in front of two instances of the scale build, e.g.
-#   step "edge tests (Varnish, two instances, Redis)" playwright test --config tests/edge/playwright.config.ts
+# Varnish with deploy/varnish.vcl in front of two instances of the scale build sharing one Redis:
+# publish, correct, delete and rename through the edge, WebSub pings, untrusted purge, source and origin faults.
+step "edge tests (Varnish, two instances, Redis)" playwright test --config tests/edge/playwright.config.ts
 # Live coverage (helper F): specs in tests/e2e run in the end-to-end step above, on the site build.
