@@ -8,7 +8,7 @@ import { newsSitemapXml, sitemapUrls, sitemapXml } from '../seo/sitemap.ts';
 import { site } from '../site.ts';
 import { listTag } from './cache-tags.ts';
 import { cacheLife, tagWithResult } from './cached.ts';
-import { articlesReferencingParent, isPublic, isPublicArticle } from './fragments.ts';
+import { articlesReferencingParent, isPublic, isPublicArticle, isPublicLiveUpdate } from './fragments.ts';
 import { parseEach } from './parse.ts';
 import { isoDate, languageSchema, optionalIsoDate as optionalDate, text as slug } from './shapes.ts';
 import { contentSource } from './sources/index.ts';
@@ -28,7 +28,10 @@ const owner = (type: string) => /* groq */ `*[_type == "${type}" && ${isPublic} 
 
 export const sitemapQuery = defineQuery(`{
   "articles": *[${isPublicArticle}] | order(publishedAt desc){
-    _id, title, "slug": slug.current, publishedAt, updatedAt, "corrections": corrections[defined(date)]{date}
+    _id, title, "slug": slug.current, publishedAt, updatedAt, "corrections": corrections[defined(date)]{date},
+    // A live blog changes with each update: its latest one is its lastmod (and its live tag refreshes this).
+    coverage,
+    "liveUpdatedAt": select(coverage in ["live", "ended"] => *[${isPublicLiveUpdate} && article._ref == ^._id] | order(publishedAt desc) [0].publishedAt)
   },
   "tags": ${owner('tag')},
   "sources": ${owner('source')},
@@ -52,6 +55,7 @@ const articleEntrySchema = z.object({
   slug,
   publishedAt: isoDate,
   updatedAt: optionalDate,
+  liveUpdatedAt: optionalDate,
   corrections: z
     .array(z.object({ date: isoDate }).nullable().catch(null))
     .nullish()

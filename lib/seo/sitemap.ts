@@ -24,7 +24,10 @@ function ownerUrls(kind: PathKind, owners: readonly SitemapOwnerEntry[]): Sitema
 
 /** Every public page worth indexing, with when it last changed. */
 export function sitemapUrls(content: SitemapContent): SitemapUrl[] {
-  const articles = content.articles.map((article) => ({ path: contentPath('articles', article.slug), lastmod: modifiedAt(article) }));
+  const articles = content.articles.map((article) => ({
+    path: contentPath('articles', article.slug),
+    lastmod: latestOf([modifiedAt(article), ...(article.liveUpdatedAt ? [article.liveUpdatedAt] : [])]),
+  }));
   return [
     { path: '/', lastmod: latestOf(articles.map((article) => article.lastmod)) },
     ...articles,

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadHome } from '@/lib/content/home';
 import { loadLiveBlog, newestUpdates } from '@/lib/content/live';
-import { loadNewsEntries } from '@/lib/content/sitemap';
+import { loadNewsEntries, loadSitemapContent } from '@/lib/content/sitemap';
+import { sitemapUrls } from '@/lib/seo/sitemap';
 import { createEmbeddedSource } from '@/lib/content/sources/embedded';
 
 const SAMPLE = join(import.meta.dirname, '../../sanity/sample-dataset');
@@ -82,5 +83,13 @@ describe('the news sitemap', () => {
     const later = createEmbeddedSource(SAMPLE, quiet, { now: () => new Date('2026-12-20T00:00:00Z') });
     const slugs = (await loadNewsEntries(later)).value.map((entry) => entry.slug);
     expect(slugs).toEqual(['storm-kestrel-live']);
+  });
+});
+
+describe('the sitemap', () => {
+  it('dates a live blog by its latest update', async () => {
+    const urls = sitemapUrls((await loadSitemapContent(source)).value);
+    expect(urls.find((url) => url.path === '/articles/storm-kestrel-live')?.lastmod).toBe('2026-11-25T19:50:00.000Z');
+    expect(urls.find((url) => url.path === '/articles/steppe-film-awards-live')?.lastmod).toBe('2026-10-19T19:15:00.000Z');
   });
 });

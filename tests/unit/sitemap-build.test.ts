@@ -31,7 +31,7 @@ describe('the sitemap', () => {
     const xml = await sitemapOf(SAMPLE);
     const locs = texts(xml, `${SM}loc`);
     expect(locs).toContain(`${ORIGIN}/`);
-    expect(locs.filter((loc) => loc.startsWith(`${ORIGIN}/articles/`))).toHaveLength(13);
+    expect(locs.filter((loc) => loc.startsWith(`${ORIGIN}/articles/`))).toHaveLength(15);
     expect(locs).toContain(`${ORIGIN}/articles/kazakhstan-silences-pro-and-anti-russian-voices-amid-geopolitical-tensions`);
     expect(locs).toContain(`${ORIGIN}/tags/central-asia`);
     expect(locs).toContain(`${ORIGIN}/sources/nextminutenews`);
@@ -107,10 +107,10 @@ describe('the Google News sitemap', () => {
     expect(texts(xml, `${NEWS}publication_date`)[0]).toBe(value[0]?.publishedAt);
   });
 
-  it('is a valid empty urlset when nothing is recent (the fixed-date sample)', async () => {
-    const { value } = await loadNewsEntries(createEmbeddedSource(SAMPLE, quiet));
-    const recent = value.filter((entry) => Date.now() - Date.parse(entry.publishedAt) <= 48 * 3_600_000);
-    expect(value).toEqual(recent);
+  it('is a valid empty urlset when nothing is recent (the fixed-date sample, read weeks later)', async () => {
+    const { value } = await loadNewsEntries(createEmbeddedSource(SAMPLE, quiet, { now: () => new Date('2027-01-01T00:00:00Z') }));
+    // Only the sample's running live blog stays listed while its coverage runs.
+    expect(value.map((entry) => entry.slug)).toEqual(['storm-kestrel-live']);
     expect(parseXml(newsSitemapXml([], ORIGIN, 'NextMinuteNews'))[0]?.[0]).toBe(`${SM}urlset`);
   });
 });
