@@ -101,11 +101,15 @@ test('an update posted with --notify appears on an open page within 20 s, withou
   const title = `Bridge reopens to walkers ${Date.now()}`;
   let posted = '';
   try {
+    // The id is read even when the command fails after writing (a refused notification), so the cleanup finds it.
     const { stdout } = await run(
       process.execPath,
       ['scripts/content.ts', 'live', 'storm-kestrel-live', resolve(ROOT, 'tests/fixtures/live-update.txt'), '--title', title, '--author', 'dana-reyes', '--dataset', DATASET, '--notify', baseURL!],
       { cwd: ROOT, env: { ...process.env, SANITY_REVALIDATE_SECRET: SECRET, NODE_NO_WARNINGS: '1' } },
-    );
+    ).catch((error: { stdout?: string; stderr?: string }) => {
+      posted = /posted (\S+)/.exec(error.stdout ?? '')?.[1] ?? '';
+      throw new Error(`content -- live failed: ${error.stderr ?? ''}`);
+    });
     posted = /posted (\S+)/.exec(stdout)?.[1] ?? '';
     expect(stdout).toMatch(/notified liveUpdate-storm-kestrel-live-\d+: 200/);
     const started = Date.now();
