@@ -19,8 +19,8 @@ export function modifiedAt(article: Dated): string {
   return Number.isFinite(latest) ? new Date(latest).toISOString() : article.publishedAt;
 }
 
-/** The latest of several ISO dates, or undefined for none. */
-export function latestOf(dates: readonly string[]): string | undefined {
-  const latest = Math.max(...dates.map(time));
+/** The latest of several ISO dates (absent ones skipped), or undefined for none. */
+export function latestOf(dates: readonly (string | undefined)[]): string | undefined {
+  const latest = Math.max(...dates.filter((date): date is string => date !== undefined).map(time));
   return Number.isFinite(latest) ? new Date(latest).toISOString() : undefined;
 }

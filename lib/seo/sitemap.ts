@@ -18,7 +18,7 @@ export type SitemapUrl = { path: string; lastmod?: string };
 function ownerUrls(kind: PathKind, owners: readonly SitemapOwnerEntry[]): SitemapUrl[] {
   return owners.map((owner) => ({
     path: contentPath(kind, owner.slug),
-    lastmod: latestOf([owner._updatedAt, owner.newest?.publishedAt, owner.newest?.updatedAt].filter((date): date is string => Boolean(date))),
+    lastmod: latestOf([owner._updatedAt, owner.newest?.publishedAt, owner.newest?.updatedAt]),
   }));
 }
 
@@ -26,7 +26,7 @@ function ownerUrls(kind: PathKind, owners: readonly SitemapOwnerEntry[]): Sitema
 export function sitemapUrls(content: SitemapContent): SitemapUrl[] {
   const articles = content.articles.map((article) => ({
     path: contentPath('articles', article.slug),
-    lastmod: latestOf([modifiedAt(article), ...(article.liveUpdatedAt ? [article.liveUpdatedAt] : [])]),
+    lastmod: latestOf([modifiedAt(article), article.liveUpdatedAt]),
   }));
   return [
     { path: '/', lastmod: latestOf(articles.map((article) => article.lastmod)) },
