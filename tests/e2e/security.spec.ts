@@ -1,14 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { SITE_BUILD, TEST_SECRETS } from '../helpers/builds.ts';
 import { sitePolicy, studioPolicy } from '../../lib/http/security-headers.ts';
 
-const SECRETS = [
-  'e2e-webhook-secret-0123456789abcdef',
-  'e2e-preview-secret-0123456789abcdef',
-  'e2e-read-token-must-stay-on-the-server',
-  'e2e-write-token-must-stay-on-the-server',
-];
+const SECRETS = Object.values(TEST_SECRETS);
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -129,7 +125,7 @@ test('the Studio has its own policy and is kept out of search engines', async ({
 });
 
 test('no secret reaches client JavaScript', () => {
-  const files = filesUnder('.next-e2e-sample/static').filter((file) => /\.(js|json|css|html)$/.test(file));
+  const files = filesUnder(`${SITE_BUILD.distDir}/static`).filter((file) => /\.(js|json|css|html)$/.test(file));
   expect(files.length).toBeGreaterThan(10);
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
