@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { startSanityApiFixture, type SanityApiFixture } from '../fixtures/sanity-api/server.ts';
 import { SANITY_BUILD, sampleDocuments } from '../helpers/builds.ts';
-import { startSite, type RunningSite } from '../helpers/site.ts';
+import { copyBuild, startSite, type RunningSite } from '../helpers/site.ts';
 import { headline, REVALIDATE_SECONDS, sleep, waitForHeadline } from './page.ts';
 
 /*
@@ -48,7 +48,9 @@ async function expectLastGood(title: string) {
 test.beforeAll(async () => {
   test.setTimeout(120_000);
   lake = await startSanityApiFixture({ documents: sampleDocuments(), dataset: 'production' });
-  site = await startSite({ distDir: SANITY_BUILD.distDir, port: PORT, env: { ...SANITY_BUILD.env, SANITY_API_HOST: lake.url } });
+  // A copy of the build: what this suite regenerates must not be the next run's starting pages.
+  const distDir = copyBuild(SANITY_BUILD.distDir, 'test-sanity-faults');
+  site = await startSite({ distDir, port: PORT, env: { ...SANITY_BUILD.env, SANITY_API_HOST: lake.url } });
 });
 
 test.afterAll(async () => {
