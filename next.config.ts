@@ -6,7 +6,7 @@ import { COLUMN_WIDTHS, DEVICE_WIDTHS } from './lib/images/widths.ts';
 const nextConfig: NextConfig = {
   // Classic ISR pages with "use cache" data and cacheTag: see docs/decisions/0001-caching.md.
   // inlineCss: the stylesheet (≈6 kB gzip) goes into each page's <head> instead of a render-blocking
-  // request, one round trip less before a phone paints (docs/decisions/0005-readers-on-a-phone.md).
+  // request, one round trip less before a phone paints (docs/decisions/0009-readers-on-a-phone.md).
   experimental: { useCache: true, inlineCss: true },
   cacheLife: {
     // Content pages: regenerated on publish through the webhook; the time-based
