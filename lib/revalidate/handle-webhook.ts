@@ -22,11 +22,28 @@ export type WebhookDeps = {
   later?: (task: () => Promise<void>) => void;
   /** Purges the tags at every edge (absent when none is configured); false when one failed (it logs which). */
   purgeEdges?: (tags: string[]) => Promise<boolean>;
+  /** Waits before each further purge attempt, in ms (default PURGE_RETRY_MS). */
+  purgeRetryMs?: readonly number[];
   /** Tells the WebSub hub about the feeds the change touches (absent without a hub; the raw payload holds their slugs). */
   notifyHub?: (payload: unknown) => Promise<void>;
 };
 
 const MAX_IDEMPOTENCY_KEY = 200;
+
+/*
+ * The purge runs after Sanity has had its 200, and Sanity retries only deliveries that failed,
+ * so a purge that an edge missed is tried again here before the page is left to its s-maxage.
+ */
+export const PURGE_RETRY_MS = [500, 2_000] as const;
+
+async function purgeWithRetries(purge: (tags: string[]) => Promise<boolean>, tags: string[], waits: readonly number[]) {
+  if (await purge(tags)) return true;
+  for (const wait of waits) {
+    await new Promise((resolve) => setTimeout(resolve, wait));
+    if (await purge(tags)) return true;
+  }
+  return false;
+}
 
 /**
  * POST /api/revalidate, without Next.js: method, size, signature, timestamp,
@@ -80,9 +97,9 @@ export async function handleRevalidateWebhook(request: Request, deps: WebhookDep
   const followUp = async () => {
     if (purgeEdges) {
       // Remembered only once the origin and every edge have dropped the old copies, so a
-      // retried delivery (Sanity retries what failed) purges again instead of being skipped.
-      if (await purgeEdges(decision.tags)) remember();
-      else log(`[revalidate] an edge missed the purge of ${decision.tags.join(', ')}; a repeat of this delivery will purge again`);
+      // repeated delivery (a redelivery from Sanity's webhook log, --notify again) purges again.
+      if (await purgeWithRetries(purgeEdges, decision.tags, deps.purgeRetryMs ?? PURGE_RETRY_MS)) remember();
+      else log(`[revalidate] an edge missed the purge of ${decision.tags.join(', ')} after ${1 + (deps.purgeRetryMs ?? PURGE_RETRY_MS).length} attempts; it serves the old copy until its s-maxage, or until this delivery is repeated`);
     }
     await notifyHub?.(payload);
   };

@@ -95,6 +95,7 @@ describe('the webhook and the edge', () => {
       log: () => undefined,
       revalidate: (tag: string) => order.push(`expire ${tag}`),
       purgeEdges: async (tags: string[]) => (order.push(`purge ${tags.length}`), edgeUp),
+      purgeRetryMs: [],
     };
     const first = await handleRevalidateWebhook(await request('delivery-1'), deps);
     expect((await first.json()).revalidated).toBe(true);
@@ -105,6 +106,23 @@ describe('the webhook and the edge', () => {
     const retry = await handleRevalidateWebhook(await request('delivery-1'), deps);
     expect((await retry.json()).revalidated).toBe(true);
     const repeat = await handleRevalidateWebhook(await request('delivery-1'), deps);
+    expect(await repeat.json()).toMatchObject({ duplicate: true });
+  });
+
+  it('tries a missed purge again before giving up: Sanity never repeats a delivery it got 200 for', async () => {
+    let attempts = 0;
+    const deps = {
+      secret,
+      seen: createSeenSet(),
+      log: () => undefined,
+      revalidate: () => undefined,
+      purgeEdges: async () => ++attempts >= 3,
+      purgeRetryMs: [1, 1],
+    };
+    const first = await handleRevalidateWebhook(await request('delivery-2'), deps);
+    expect((await first.json()).revalidated).toBe(true);
+    expect(attempts).toBe(3);
+    const repeat = await handleRevalidateWebhook(await request('delivery-2'), deps);
     expect(await repeat.json()).toMatchObject({ duplicate: true });
   });
 });

@@ -20,6 +20,7 @@ describe('the secrets never reach a log line or an answer', () => {
       seen: createSeenSet(10),
       log: (line: string) => lines.push(line),
       purgeEdges: async () => false,
+      purgeRetryMs: [],
     };
     const body = JSON.stringify({ _id: 'article-a', _type: 'article', slug: { current: 'a' } });
     const answers = await Promise.all([
