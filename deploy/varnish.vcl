@@ -10,7 +10,7 @@ vcl 4.1;
 # - Every stored answer is indexed by the keys in its `x-nmn-keys` header (its cache tags,
 #   lib/cache-handlers/edge-keys.ts); a publish purges exactly those keys (`PURGE` with an
 #   `xkey-purge` header, only from nmn_purgers). An answer without keys is kept only briefly.
-# - Grace: a copy is served stale for a day while the instances are down or erring.
+# - Grace: a copy is served stale for a day while the instances are down or answer 5xx.
 
 import std;
 import directors;
@@ -20,6 +20,12 @@ include "nmn-backends.vcl";
 
 sub vcl_recv {
   set req.backend_hint = origins.backend();
+  # Varnish appended the connecting address to X-Forwarded-For. When that is a trusted hop (the TLS
+  # terminator in front), the reader's own address is the entry before it: drop the hop, so the
+  # instances' per-client budgets (search, draft mode) see readers, not one shared address.
+  if (client.ip ~ nmn_purgers && req.http.X-Forwarded-For ~ ",") {
+    set req.http.X-Forwarded-For = regsub(req.http.X-Forwarded-For, ",\s*[^,]*$", "");
+  }
 
   if (req.method == "PURGE") {
     if (client.ip !~ nmn_purgers) {
@@ -46,6 +52,17 @@ sub vcl_recv {
   # No public page reads a cookie: dropping them lets every reader share one copy.
   unset req.http.Cookie;
   unset req.http.Authorization;
+  # /media answers AVIF, WebP or the original by Accept (with Vary: Accept): three variants at most,
+  # not one per browser's Accept string.
+  if (req.url ~ "^/media/") {
+    if (req.http.Accept ~ "image/avif") {
+      set req.http.Accept = "image/avif";
+    } elsif (req.http.Accept ~ "image/webp") {
+      set req.http.Accept = "image/webp";
+    } else {
+      unset req.http.Accept;
+    }
+  }
   # Two variants at most, each stored as the instance sent it (Varnish runs with
   # http_gzip_support=off, so no object is unzipped per request for a client without gzip).
   if (req.http.Accept-Encoding ~ "gzip") {
@@ -56,7 +73,11 @@ sub vcl_recv {
 
   # While the instances answer, a copy past its lifetime is served at most 10 s more while it is
   # refreshed in the background; while they are down, whatever grace is left (a day).
-  if (std.healthy(req.backend_hint)) {
+  # A request restarted because the instance erred (vcl_deliver) takes any stale copy there is.
+  # (req.grace outlives a restart, so set it both ways.)
+  if (req.http.x-nmn-stale-if-error || !std.healthy(req.backend_hint)) {
+    set req.grace = 24h;
+  } else {
     set req.grace = 10s;
   }
   return (hash);
@@ -79,14 +100,16 @@ sub vcl_hash {
   return (lookup);
 }
 
+sub vcl_backend_fetch {
+  unset bereq.http.x-nmn-stale-if-error;
+}
+
 sub vcl_backend_response {
-  if (beresp.status >= 500) {
-    # A stale copy exists (background refresh): keep serving it.
-    if (bereq.is_bgfetch) {
-      return (abandon);
-    }
-    # Nothing stale to fall back on: a 503 with Retry-After (vcl_backend_error), never the error's details.
-    return (error(503, "Service Unavailable"));
+  # An instance erred: store nothing, so the stale copy, if any, stays in cache. A background refresh
+  # just ends; a reader's fetch goes to vcl_synth (503), which looks again with the day's grace.
+  # Passed requests (/api, /studio) keep the instance's own answer.
+  if (beresp.status >= 500 && !bereq.uncacheable) {
+    return (abandon);
   }
 
   if (beresp.http.x-nmn-keys) {
@@ -105,12 +128,8 @@ sub vcl_backend_response {
 }
 
 sub vcl_backend_error {
-  # Nothing stale to fall back on: a short answer with a retry hint, never an error page's internals.
-  set beresp.http.Content-Type = "text/plain; charset=utf-8";
-  set beresp.http.Retry-After = "10";
-  set beresp.http.Cache-Control = "no-store";
-  synthetic("The site is briefly unavailable. Please try again in a few seconds.");
-  return (deliver);
+  # No instance answered: as above, store nothing; the reader gets a stale copy or a 503 (vcl_synth).
+  return (abandon);
 }
 
 sub vcl_deliver {
@@ -135,6 +154,20 @@ sub vcl_synth {
     } else {
       synthetic({"{"purged": 0, "message": "refused" }"});
     }
+    return (deliver);
+  }
+  if (resp.status == 503) {
+    # The instances erred or are down and the copy is past its 10 s of grace: look again, taking a
+    # stale copy from the day's grace if there is one.
+    if (req.restarts == 0 && (req.method == "GET" || req.method == "HEAD")) {
+      set req.http.x-nmn-stale-if-error = "1";
+      return (restart);
+    }
+    # Nothing stale to fall back on: a short answer with a retry hint, never an error page's internals.
+    set resp.http.Content-Type = "text/plain; charset=utf-8";
+    set resp.http.Retry-After = "10";
+    set resp.http.Cache-Control = "no-store";
+    synthetic("The site is briefly unavailable. Please try again in a few seconds.");
     return (deliver);
   }
 }

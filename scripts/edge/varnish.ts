@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /*
@@ -128,9 +128,10 @@ export function varnishArgs(options: EdgeOptions, workDir: string): string[] {
 /** Writes the include and spawns varnishd in the foreground; the caller owns the process. */
 export function spawnVarnish(options: EdgeOptions, stdio: 'inherit' | 'pipe' = 'inherit'): { child: ChildProcess; workDir: string } {
   const varnishd = ensureVarnish();
-  // Varnish drops privileges to its own users, which must reach the work folder: keep it in /tmp.
-  const workDir = `/tmp/nmn-edge-${options.port}`;
-  mkdirSync(workDir, { recursive: true, mode: 0o755 });
+  // Varnish drops privileges to its own users, which must reach the work folder: keep it in /tmp,
+  // in a fresh folder of ours (a fixed name run as root would follow a link someone planted there).
+  const workDir = mkdtempSync(`/tmp/nmn-edge-${options.port}-`);
+  chmodSync(workDir, 0o755);
   writeFileSync(path.join(workDir, 'nmn-backends.vcl'), backendsVcl(options), { mode: 0o644 });
   const child = spawn(varnishd, varnishArgs(options, workDir), { stdio: ['ignore', stdio, stdio] });
   return { child, workDir };

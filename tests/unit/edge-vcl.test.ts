@@ -1,0 +1,94 @@
+import { request as httpRequest, createServer, type Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnVarnish } from '../../scripts/edge/varnish.ts';
+import { freePort } from '../helpers/ports.ts';
+import { requireTool } from '../helpers/tools.ts';
+
+/*
+ * deploy/varnish.vcl against a stand-in instance whose answers the test controls: what the
+ * Playwright edge suite cannot provoke through a real site (an instance answering 500 while its
+ * health probe passes, many browsers' Accept strings, a TLS terminator's hop in X-Forwarded-For).
+ */
+const hasVarnish = requireTool('varnishd');
+
+type Answer = { status: number; headers?: Record<string, string>; body: string };
+let answerPage: () => Answer = () => ({ status: 200, headers: { 'cache-control': 'public, s-maxage=1', 'x-nmn-keys': 'doc:x' }, body: 'the good page' });
+
+function origin(): Server {
+  return createServer((req, res) => {
+    const reply = (answer: Answer) => (res.writeHead(answer.status, answer.headers), res.end(answer.body));
+    if (req.url === '/robots.txt') return reply({ status: 200, body: 'ok' });
+    if (req.url === '/xff') return reply({ status: 200, headers: { 'cache-control': 'no-store' }, body: String(req.headers['x-forwarded-for']) });
+    if (req.url?.startsWith('/media/')) {
+      return reply({ status: 200, headers: { 'cache-control': 'public, max-age=31536000, immutable', vary: 'Accept' }, body: `variant ${req.headers.accept}` });
+    }
+    if (req.url === '/never-good') return reply({ status: 500, body: 'stack trace' });
+    return reply(answerPage());
+  });
+}
+
+function get(port: number, path: string, headers: Record<string, string> = {}, localAddress?: string) {
+  return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, path, headers, localAddress }, (res) => {
+      let body = '';
+      res.on('data', (chunk) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe.runIf(hasVarnish)('the edge VCL', () => {
+  let server: Server;
+  let edgePort = 0;
+  let stop = () => undefined as unknown;
+
+  beforeAll(async () => {
+    const originPort = await freePort();
+    edgePort = await freePort();
+    server = origin().listen(originPort, '127.0.0.1');
+    const { child } = spawnVarnish({ port: edgePort, origins: [{ host: '127.0.0.1', port: originPort }] }, 'pipe');
+    stop = () => child.kill('SIGTERM');
+    for (let tries = 0; tries < 50; tries++) {
+      const ok = await get(edgePort, '/robots.txt').then((r) => r.status === 200, () => false);
+      if (ok) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }, 20_000);
+
+  afterAll(() => {
+    stop();
+    server?.close();
+  });
+
+  it('serves the stale copy when the instance answers 500 past the short grace, and 503 with Retry-After when it has none', async () => {
+    expect((await get(edgePort, '/story')).body).toBe('the good page');
+    // Past its lifetime (1 s) and the 10 s served while healthy instances refresh it.
+    await new Promise((resolve) => setTimeout(resolve, 12_000));
+    answerPage = () => ({ status: 500, body: 'stack trace' });
+    const stale = await get(edgePort, '/story');
+    expect(stale.status).toBe(200);
+    expect(stale.body).toBe('the good page');
+
+    const none = await get(edgePort, '/never-good');
+    expect(none.status).toBe(503);
+    expect(none.headers['retry-after']).toBe('10');
+    expect(none.body).not.toContain('stack trace');
+  }, 30_000);
+
+  it('keeps three /media variants, not one per Accept string', async () => {
+    const chrome = await get(edgePort, '/media/a.png', { accept: 'image/avif,image/webp,image/apng,*/*;q=0.8' });
+    expect(chrome.body).toBe('variant image/avif');
+    const other = await get(edgePort, '/media/a.png', { accept: 'image/avif,image/webp,*/*' });
+    expect(other.headers['x-cache']).toBe('HIT');
+    expect((await get(edgePort, '/media/a.png', { accept: 'image/webp,*/*' })).body).toBe('variant image/webp');
+    expect((await get(edgePort, '/media/a.png', { accept: '*/*' })).body).toBe('variant undefined');
+  });
+
+  it("drops a trusted hop from X-Forwarded-For, so the instances see the reader's address", async () => {
+    expect((await get(edgePort, '/xff', { 'x-forwarded-for': '203.0.113.9' })).body).toBe('203.0.113.9');
+    // From an untrusted address nothing is dropped: a reader cannot pick the address it is counted as.
+    expect((await get(edgePort, '/xff', { 'x-forwarded-for': '203.0.113.9' }, '127.0.0.2')).body).toBe('203.0.113.9, 127.0.0.2');
+  });
+});
