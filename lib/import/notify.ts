@@ -20,8 +20,11 @@ export async function notifySite(
   const endpoint = revalidateEndpoint(siteUrl);
   const results: NotifyResult[] = [];
   for (const doc of docs) {
-    // `article`: a live update's blog, whose live pages it expires (lib/revalidate/tags-for-change.ts).
-    const body = JSON.stringify({ _id: doc._id, _type: doc._type, slug: doc.slug, previousSlugs: doc.previousSlugs, article: doc.article });
+    // `article`: a live update's blog, whose live pages it expires (lib/revalidate/tags-for-change.ts);
+    // `tags`, `sources`, `coverage`: which tag, source and live feeds the WebSub ping names
+    // (lib/websub/feeds-for-change.ts), as Sanity's projection carries them.
+    const { _id, _type, slug, previousSlugs, article, tags, sources, coverage } = doc;
+    const body = JSON.stringify({ _id, _type, slug, previousSlugs, article, tags, sources, coverage });
     let response: Response;
     try {
       response = await fetchImpl(endpoint, {

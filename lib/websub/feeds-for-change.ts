@@ -15,7 +15,8 @@ import { feedPaths, listingFeedPath, liveFeedPath } from '../urls/paths.ts';
  * (docs/conventions.md) — right unless a tag or source was renamed since.
  */
 
-const SLUG = /^[A-Za-z0-9][A-Za-z0-9._~-]{0,199}$/;
+// Letters of any script: slugify keeps them, and the feed paths percent-encode them.
+const SLUG = /^[\p{L}\p{N}][\p{L}\p{N}._~-]{0,199}$/u;
 
 function slugOf(value: unknown): string | undefined {
   const raw = typeof value === 'object' && value !== null ? (value as { current?: unknown }).current : value;

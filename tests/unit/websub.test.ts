@@ -5,6 +5,7 @@ import { atomXml, jsonFeed, rssXml } from '../../lib/feeds/build.ts';
 import type { FeedChannel } from '../../lib/feeds/feed-item.ts';
 import { feedPathsForChange } from '../../lib/websub/feeds-for-change.ts';
 import { notifyHubOfChange } from '../../lib/websub/ping-hub.ts';
+import { notifySite } from '../../lib/import/notify.ts';
 
 const SITE = ['/feed.xml', '/atom.xml', '/feed.json'];
 
@@ -23,6 +24,25 @@ describe('feedPathsForChange', () => {
     expect(feedPathsForChange({ _type: 'article', slug: 'vote', coverage: 'live' })).toContain('/articles/vote/feed.xml');
     expect(feedPathsForChange({ _type: 'liveUpdate', article: { _ref: 'article-vote' } })).toEqual(['/articles/vote/feed.xml', ...SITE]);
     expect(feedPathsForChange({ _type: 'article', slug: 'plain' })).not.toContain('/articles/plain/feed.xml');
+  });
+
+  it("names the feeds of a tag written in any script, percent-encoded", () => {
+    expect(feedPathsForChange({ _type: 'tag', slug: { current: 'казахстан' } })).toEqual([`/tags/${encodeURIComponent('казахстан')}/feed.xml`]);
+  });
+
+  it('gets what it needs from the delivery `content -- import --notify` sends', async () => {
+    let delivered: unknown;
+    const site = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk) => (body += chunk));
+      request.on('end', () => ((delivered = JSON.parse(body)), response.end('{}')));
+    }).listen(0, '127.0.0.1');
+    await new Promise((resolve) => site.once('listening', resolve));
+    const url = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+    const article = { _id: 'article-a', _type: 'article', slug: { current: 'a' }, coverage: 'live', tags: [{ _ref: 'tag-energy' }], sources: [{ _ref: 'source-wire' }] };
+    await notifySite(url, [article], 'x'.repeat(32));
+    site.close();
+    expect(feedPathsForChange(delivered)).toEqual([...SITE, '/tags/energy/feed.xml', '/sources/wire/feed.xml', '/articles/a/feed.xml']);
   });
 
   it('names a tag or source its own feed, and nothing for other types or garbage', () => {
