@@ -8,6 +8,7 @@ import { loadDirectory } from '../../lib/content/directory.ts';
 import { loadFeedContent } from '../../lib/content/feed.ts';
 import { loadHome } from '../../lib/content/home.ts';
 import { loadListing } from '../../lib/content/listing.ts';
+import { loadLiveBlog } from '../../lib/content/live.ts';
 import { loadSearch } from '../../lib/content/search.ts';
 import { loadSitemapContent } from '../../lib/content/sitemap.ts';
 import { createEmbeddedSource } from '../../lib/content/sources/embedded.ts';
@@ -94,5 +95,31 @@ describe("the embedded source's published/draft split, on its own", () => {
     expect(titles).toContainEqual({ _id: 'article-hostile', title: 'DRAFT LEAK headline' });
     expect(titles.map((doc) => doc._id)).not.toContain('versions.r1.article-secret-version');
     expect(leaks(JSON.stringify(titles))).not.toContain('DRAFT LEAK release version');
+  });
+});
+
+describe('the GROQ isPublic filter on live updates, on its own', () => {
+  const at = '2026-11-25T05:00:00Z';
+  const body = (text: string) => [{ _type: 'block', _key: 'b', style: 'normal', markDefs: [], children: [{ _type: 'span', _key: 's', text, marks: [] }] }];
+  const update = (id: string, text: string) => ({ _id: id, _type: 'liveUpdate', article: { _type: 'reference', _ref: 'article-blog' }, publishedAt: '2026-11-25T06:00:00Z', body: body(text) });
+  const dataset = [
+    { _id: 'article-blog', _type: 'article', title: 'Blog', slug: { _type: 'slug', current: 'blog' }, publishedAt: at, coverage: 'live', coverageStartedAt: at },
+    update('liveUpdate-public', 'Public update.'),
+    update('drafts.liveUpdate-public', 'DRAFT LEAK draft of an update'),
+    update('drafts.liveUpdate-new', 'DRAFT LEAK unpublished update'),
+    update('versions.r1.liveUpdate-planned', 'DRAFT LEAK release version of an update'),
+  ];
+  const raw: QuerySource = {
+    name: 'sanity',
+    async query<T>(query: string, params: Record<string, unknown>) {
+      return (await (await evaluate(parse(query, { params }), { dataset, params })).get()) as T;
+    },
+    describe: () => ({ kind: 'raw' }),
+  };
+
+  it("keeps drafts and release versions of updates off a live blog's page, even from a raw source", async () => {
+    const seen = JSON.stringify((await loadLiveBlog(raw, 'blog', 1, 'https://example.test')).value);
+    expect(seen).toContain('Public update.');
+    expect(leaks(seen)).toEqual([]);
   });
 });
