@@ -1,6 +1,7 @@
 import type { RawDocument } from '../dataset/ndjson.ts';
 import { contentHash } from '../portable-text/keys.ts';
 import type { PortableTextBlock } from '../portable-text/types.ts';
+import { articlePath } from '../urls/paths.ts';
 import { documentId, referenceTo, type Reference } from './references.ts';
 
 export const LIVE_UPDATE_TITLE_MAX = 160;
@@ -95,7 +96,7 @@ export function planLiveUpdate(slug: string, input: LiveUpdateInput, now: string
   if (title) doc.title = title;
   doc._rev = contentHash(JSON.stringify({ ...doc, _rev: undefined }));
   const log = Date.parse(doc.publishedAt) > Date.parse(now) ? [`held back until ${doc.publishedAt} (embargo)`] : [];
-  return { document: doc, path: `/articles/${slug}#update-${id}`, log };
+  return { document: doc, path: `${articlePath(slug)}#update-${id}`, log };
 }
 
 /** Starts (`live`) or ends (`ended`) a live blog's coverage, keeping everything else. */
@@ -114,5 +115,5 @@ export function planCoverageChange(slug: string, coverage: 'live' | 'ended', now
     doc.coverageEndedAt = now;
   }
   doc._rev = contentHash(JSON.stringify({ ...doc, _rev: undefined }));
-  return { document: doc, path: `/articles/${slug}`, log: [] };
+  return { document: doc, path: articlePath(slug), log: [] };
 }
