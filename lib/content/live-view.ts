@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { bodyHtml } from '../feeds/body-html.ts';
-import { liveTimeLabel } from '../format/live-time.ts';
+import { liveTimeLabel } from '../format/date.ts';
 import { summarize, toPlainText } from '../portable-text/index.ts';
 import { articlePath, authorPath, listingPagePath } from '../urls/paths.ts';
 import { articleFullFields, authorRefSchema, isoDate, optionalIsoDate, optionalText, portableTextSchema, refList } from './shapes.ts';
