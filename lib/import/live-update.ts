@@ -2,9 +2,11 @@ import type { RawDocument } from '../dataset/ndjson.ts';
 import { contentHash } from '../portable-text/keys.ts';
 import type { PortableTextBlock } from '../portable-text/types.ts';
 import { articlePath } from '../urls/paths.ts';
+import { TITLE_MAX, bodyProblems } from '../../sanity/lib/article-rules.ts';
 import { documentId, referenceTo, type Reference } from './references.ts';
 
-export const LIVE_UPDATE_TITLE_MAX = 160;
+// The Studio's limits for an update (sanity/schema-types/live-update.ts) are the article's.
+export const LIVE_UPDATE_TITLE_MAX = TITLE_MAX;
 
 export type LiveUpdateDocument = {
   _id: string;
@@ -74,6 +76,10 @@ export function planLiveUpdate(slug: string, input: LiveUpdateInput, now: string
     throw new Error(`The update title is ${title.length} characters; at most ${LIVE_UPDATE_TITLE_MAX} are allowed.`);
   }
   if (input.body.length === 0) throw new Error('The update has no text: write its body.');
+  // The body rules the Studio enforces before publishing (link schemes, alt text): an update is
+  // public the moment it is written, so one that fails them is refused, not posted.
+  const problems = bodyProblems(input.body);
+  if (problems.length > 0) throw new Error(`The update cannot be published: ${problems.join(' ')}`);
   const ids = new Set(dataset.map((doc) => doc._id));
   const missing = (input.authors ?? []).filter((author) => !ids.has(documentId('author', author)));
   if (missing.length > 0) {

@@ -1,7 +1,9 @@
 import { defineArrayMember, defineField, defineType } from 'sanity';
 import { liveUpdatePreview } from '../lib/coverage.ts';
+import { TITLE_MAX } from '../lib/article-rules.ts';
 
-export const LIVE_UPDATE_TITLE_MAX = 160;
+// The same limit as an article's title, shared with the live CLI (lib/import/live-update.ts).
+export const LIVE_UPDATE_TITLE_MAX = TITLE_MAX;
 
 /**
  * One update of a live blog. A document of its own, not an array in the

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { RawDocument } from '../../lib/dataset/ndjson.ts';
+import type { PortableTextBlock } from '../../lib/portable-text/types.ts';
 import { parseLiveUpdateText } from '../../lib/import/live-update-body.ts';
 import { nextUpdateNumber, planCoverageChange, planLiveUpdate } from '../../lib/import/live-update.ts';
 
@@ -68,6 +69,12 @@ describe('planLiveUpdate', () => {
     expect(() => planLiveUpdate('storm', { body }, now, [{ ...live, coverage: 'ended' }])).toThrow(/has ended/);
     expect(() => planLiveUpdate('storm', { body, authors: ['nobody'] }, now, [live])).toThrow(/No author "nobody"/);
     expect(() => planLiveUpdate('storm', { body, title: 'x'.repeat(161) }, now, [live])).toThrow(/at most 160/);
+  });
+
+  it("refuses a body the Studio would not publish (a javascript: link), as the article importer's rules say", () => {
+    const link = { _type: 'link' as const, _key: 'l', href: 'javascript:alert(1)' };
+    const body: PortableTextBlock[] = [{ _type: 'block', _key: 'b', style: 'normal', markDefs: [link], children: [{ _type: 'span', _key: 's', text: 'click', marks: ['l'] }] }];
+    expect(() => planLiveUpdate('storm', { body }, now, [live])).toThrow(/cannot be published/);
   });
 
   it('ends and reopens coverage, keeping the start', () => {
