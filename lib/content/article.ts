@@ -6,7 +6,7 @@ import { headingsOf, readingMinutes } from '../portable-text/index.ts';
 import { modifiedAt } from '../seo/modified.ts';
 import { articleJsonLd } from '../seo/structured-data.ts';
 import { listTag, slugTag } from './cache-tags.ts';
-import { cacheLife, tagWithResult } from './cached.ts';
+import { cacheLife, cacheTag, tagWithResult } from './cached.ts';
 import { articleFull, isPublicArticle } from './fragments.ts';
 import { parseEach, parseOne } from './parse.ts';
 import type { Perspective } from './perspective.ts';
@@ -29,6 +29,8 @@ export const articleQuery = defineQuery(`*[${isPublicArticle} && slug.current ==
 export const articleRedirectQuery = defineQuery(
   `*[${isPublicArticle} && $slug in previousSlugs] | order(publishedAt desc) [0]{"slug": slug.current}`,
 );
+
+export const articleSlugsQuery = defineQuery(`*[${isPublicArticle} && defined(slug.current)]{_id, "slug": slug.current, previousSlugs}`);
 
 export const recentArticleSlugsQuery = defineQuery(
   `*[${isPublicArticle}] | order(publishedAt desc) [0...$limit]{"slug": slug.current}`,
@@ -81,12 +83,41 @@ export async function loadRecentArticleSlugs(source: QuerySource, limit: number)
   return { value, raw };
 }
 
+const slugEntrySchema = z.object({
+  slug: z.string().min(1),
+  // A malformed history must not make the article itself unknown: keep its current slug.
+  previousSlugs: z.unknown().transform((value) => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [])),
+});
+
+/** Every slug a public article answers to, current or previous. */
+export async function loadArticleSlugs(source: QuerySource) {
+  const raw = await source.query<unknown>(articleSlugsQuery, {}, 'published');
+  const value = [...new Set(parseEach(slugEntrySchema, raw, 'article').flatMap((entry) => [entry.slug, ...entry.previousSlugs]))];
+  return { value, raw };
+}
+
+/** One cached list for the whole site, refreshed by any article's publish. */
+async function getArticleSlugs(): Promise<string[]> {
+  'use cache';
+  cacheLife('content');
+  const { value } = await loadArticleSlugs(contentSource());
+  cacheTag(listTag('article'));
+  return value;
+}
+
 /**
  * The article under `slug`; else, when an article once had that slug, where
- * to redirect; else null (a 404). Only a miss reads the redirect query, and
- * only then is the entry tagged `list:article` (a later publish may fill it).
+ * to redirect; else null (a 404). A slug no public article answers to stops at
+ * the shared slug list, so made-up URLs leave no cache entry each (issue 10);
+ * draft mode looks every slug up, since drafts are not in that list.
  */
 export async function getArticle(slug: string, perspective: Perspective = 'published'): Promise<ArticleResult> {
+  if (perspective === 'published' && !(await getArticleSlugs()).includes(slug)) return null;
+  return getArticleEntry(slug, perspective);
+}
+
+/** Only a miss reads the redirect query, and only then is the entry tagged `list:article`. */
+async function getArticleEntry(slug: string, perspective: Perspective): Promise<ArticleResult> {
   'use cache';
   cacheLife('content');
   const source = contentSource();

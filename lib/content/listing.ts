@@ -5,7 +5,7 @@ import { contentPath, listingFeedPath } from '../urls/paths.ts';
 import { safeWebUrl } from '../urls/safe-href.ts';
 import { listTag, slugTag } from './cache-tags.ts';
 import { cacheLife, tagWithResult } from './cached.ts';
-import { articleCount } from './directory.ts';
+import { articleCount, getDirectory } from './directory.ts';
 import { articleCard, articlesReferencingParent, isPublic, ownerFields } from './fragments.ts';
 import { parseEach, parseOne } from './parse.ts';
 import type { Perspective } from './perspective.ts';
@@ -113,7 +113,20 @@ export async function loadListing(
   return { value, raw };
 }
 
+/**
+ * One page of a listing, or null for an owner nobody published or a page past the last. Both
+ * are answered from the directory (one cached entry per kind), so made-up URLs leave no cache
+ * entry each (issue 10).
+ */
 export async function getListing(kind: ListingKind, slug: string, page = 1, perspective: Perspective = 'published') {
+  if (perspective === 'published') {
+    const owner = (await getDirectory(kind)).find((entry) => entry.slug === slug);
+    if (!owner || page > Math.max(1, Math.ceil(owner.count / site.pageSize))) return null;
+  }
+  return getListingEntry(kind, slug, page, perspective);
+}
+
+async function getListingEntry(kind: ListingKind, slug: string, page: number, perspective: Perspective) {
   'use cache';
   cacheLife('content');
   const { value, raw } = await loadListing(contentSource(), kind, slug, page, site.pageSize, perspective);
