@@ -1,6 +1,6 @@
-import { ArticleCard, ArticleList, leadImageCard } from '@/components/article-card';
+import { ArticleList, leadImageCard } from '@/components/article-card';
+import { FeaturedSection } from '@/components/featured-section';
 import { JsonLd } from '@/components/json-ld';
-import { LiveNow } from '@/components/live/live-now';
 import { getDirectory } from '@/lib/content/directory';
 import { getHome } from '@/lib/content/home';
 import { site } from '@/lib/site';
@@ -12,21 +12,8 @@ export default async function HomePage() {
     <>
       <JsonLd data={jsonLd} />
       <h1 className="visually-hidden">{site.name}: latest news</h1>
-      <LiveNow blogs={live} />
-      {featured.length > 0 && (
-        <section aria-labelledby="top-stories" className="top-stories">
-          <h2 id="top-stories" className="section-title">
-            Top stories
-          </h2>
-          <ol className="article-list featured-list">
-            {featured.map((article) => (
-              <li key={article._id}>
-                <ArticleCard article={article} headingLevel={3} priority={article._id === lead} />
-              </li>
-            ))}
-          </ol>
-        </section>
-      )}
+      <FeaturedSection id="live-now" title="Live now" articles={live} className="live-now" />
+      <FeaturedSection id="top-stories" title="Top stories" articles={featured} lead={lead} className="top-stories" />
       <section aria-labelledby="latest">
         <h2 id="latest" className="section-title">
           Latest
