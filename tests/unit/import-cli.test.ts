@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { runContentCli } from '../helpers/content-cli.ts';
 import { upsertIntoText } from '../../lib/dataset/write.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -14,20 +14,7 @@ const tag = '{"_id":"tag-world","_type":"tag","title":"World","slug":{"_type":"s
 const other = '{"_id":"article-other",  "_type":"article","title":"Spacing kept"}';
 const source = '{"_id":"source-nextminutenews","_type":"source","name":"NextMinuteNews","slug":{"_type":"slug","current":"nextminutenews"}}';
 
-function run(args: string[], env: Record<string, string> = {}): { code: number; stdout: string; stderr: string } {
-  try {
-    const stdout = execFileSync(process.execPath, ['scripts/content.ts', ...args], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, NODE_NO_WARNINGS: '1', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    return { code: 0, stdout, stderr: '' };
-  } catch (error) {
-    const failure = error as { status: number; stdout: string; stderr: string };
-    return { code: failure.status, stdout: failure.stdout, stderr: failure.stderr };
-  }
-}
+const run = (args: string[], env: Record<string, string> = {}) => runContentCli(args, { env });
 
 let dir: string;
 let dataset: string;

@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { runContentCli } from '../helpers/content-cli.ts';
 import type { RawDocument } from '../../lib/dataset/ndjson.ts';
 import { parseArticleFile } from '../../lib/import/parse-article-file.ts';
 import { planArticleImport } from '../../lib/import/plan-import.ts';
@@ -19,20 +19,7 @@ const tag = '{"_id":"tag-world","_type":"tag","title":"World","slug":{"_type":"s
 const now = '2026-11-20T08:05:00.000Z';
 const taxonomy: RawDocument[] = [JSON.parse(tag)];
 
-function run(args: string[]): { code: number; stdout: string; stderr: string } {
-  try {
-    const stdout = execFileSync(process.execPath, ['scripts/content.ts', ...args], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, NODE_NO_WARNINGS: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    return { code: 0, stdout, stderr: '' };
-  } catch (error) {
-    const failure = error as { status: number; stdout: string; stderr: string };
-    return { code: failure.status, stdout: failure.stdout, stderr: failure.stderr };
-  }
-}
+const run = (args: string[]) => runContentCli(args);
 
 let dir: string;
 let dataset: string;

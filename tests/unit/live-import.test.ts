@@ -1,15 +1,13 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { runContentCli } from '../helpers/content-cli.ts';
 import type { RawDocument } from '../../lib/dataset/ndjson.ts';
 import type { PortableTextBlock } from '../../lib/portable-text/types.ts';
 import { parseLiveUpdateText } from '../../lib/import/live-update-body.ts';
 import { nextUpdateNumber, planCoverageChange, planLiveUpdate } from '../../lib/import/live-update.ts';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const now = '2026-11-25T21:00:00.000Z';
 const live: RawDocument = { _id: 'article-storm', _type: 'article', title: 'Storm', slug: { _type: 'slug', current: 'storm' }, coverage: 'live', coverageStartedAt: '2026-11-25T05:00:00.000Z' };
 const plain: RawDocument = { _id: 'article-plain', _type: 'article', title: 'Plain', slug: { _type: 'slug', current: 'plain' } };
@@ -88,20 +86,8 @@ describe('planLiveUpdate', () => {
   });
 });
 
-function run(args: string[], input?: string): { code: number; stdout: string; stderr: string } {
-  try {
-    const stdout = execFileSync(process.execPath, ['scripts/content.ts', 'live', ...args], {
-      cwd: root,
-      encoding: 'utf8',
-      input,
-      env: { ...process.env, NODE_NO_WARNINGS: '1' },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    return { code: 0, stdout, stderr: '' };
-  } catch (error) {
-    const failure = error as { status: number; stdout: string; stderr: string };
-    return { code: failure.status, stdout: failure.stdout, stderr: failure.stderr };
-  }
+function run(args: string[], input?: string) {
+  return runContentCli(['live', ...args], { input });
 }
 
 describe('npm run content -- live', () => {
