@@ -5,9 +5,9 @@
  * importer's rules: parse, plan against the dataset, one atomic write.
  */
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import type { RawDocument } from '../lib/dataset/ndjson.ts';
 import { parseNdjson, readDatasetText, resolveDatasetFile } from '../lib/dataset/ndjson.ts';
+import { parseCommandLine } from './command-line.ts';
 import { upsertIntoText, writeFileAtomic } from '../lib/dataset/write.ts';
 import { parseEnv, SAMPLE_DATASET } from '../lib/env.ts';
 import { changeCoverageInSanity, postLiveUpdateToSanity } from '../lib/import/live-sanity.ts';
@@ -42,35 +42,25 @@ Options:
                          revalidation webhook (SANITY_REVALIDATE_SECRET)`;
 
 export async function runLive(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        title: { type: 'string' },
-        'key-event': { type: 'boolean' },
-        pin: { type: 'boolean' },
-        author: { type: 'string', multiple: true },
-        published: { type: 'string' },
-        format: { type: 'string' },
-        end: { type: 'boolean' },
-        start: { type: 'boolean' },
-        dataset: { type: 'string' },
-        to: { type: 'string' },
-        notify: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${LIVE_USAGE}`);
-    return 2;
-  }
+  const parsed = parseCommandLine(
+    argv,
+    {
+      title: { type: 'string' },
+      'key-event': { type: 'boolean' },
+      pin: { type: 'boolean' },
+      author: { type: 'string', multiple: true },
+      published: { type: 'string' },
+      format: { type: 'string' },
+      end: { type: 'boolean' },
+      start: { type: 'boolean' },
+      dataset: { type: 'string' },
+      to: { type: 'string' },
+      notify: { type: 'string' },
+    },
+    LIVE_USAGE,
+  );
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(LIVE_USAGE);
-    return 0;
-  }
   const [slug, file, ...extra] = positionals;
   const coverage = values.end ? 'ended' : values.start ? 'live' : undefined;
   const usageError = (message: string) => {

@@ -5,8 +5,8 @@
  * the Content Lake as a draft instead; `--notify <url>` then tells a running
  * site, with a signed webhook, which documents the embedded import changed.
  */
-import { parseArgs } from 'node:util';
 import { parseNdjson, readDatasetText, resolveDatasetFile } from '../lib/dataset/ndjson.ts';
+import { parseCommandLine } from './command-line.ts';
 import { removeFromText, upsertIntoText, writeFileAtomic } from '../lib/dataset/write.ts';
 import { parseEnv, SAMPLE_DATASET } from '../lib/env.ts';
 import { notifySite } from '../lib/import/notify.ts';
@@ -48,33 +48,23 @@ Live blogs: npm run content -- live <article-slug> <file|-> [--key-event] [--pin
 async function main(argv: string[]): Promise<number> {
   // `live …` has options of its own (scripts/content-live.ts).
   if (argv[0] === 'live') return runLive(argv.slice(1));
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        dataset: { type: 'string' },
-        tags: { type: 'string' },
-        sources: { type: 'string' },
-        author: { type: 'string', multiple: true },
-        published: { type: 'string' },
-        standfirst: { type: 'string' },
-        featured: { type: 'boolean' },
-        to: { type: 'string' },
-        notify: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
+  const parsed = parseCommandLine(
+    argv,
+    {
+      dataset: { type: 'string' },
+      tags: { type: 'string' },
+      sources: { type: 'string' },
+      author: { type: 'string', multiple: true },
+      published: { type: 'string' },
+      standfirst: { type: 'string' },
+      featured: { type: 'boolean' },
+      to: { type: 'string' },
+      notify: { type: 'string' },
+    },
+    USAGE,
+  );
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
   const [command, file, ...extra] = positionals;
   if (command !== 'import' || !file || extra.length > 0) {
     console.error(USAGE);
