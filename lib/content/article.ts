@@ -105,6 +105,11 @@ async function getArticleSlugs(): Promise<string[]> {
   return value;
 }
 
+/** Whether a public article answers to `slug` (current or previous): the gate before any per-slug cache entry. */
+export async function isPublicArticleSlug(slug: string): Promise<boolean> {
+  return (await getArticleSlugs()).includes(slug);
+}
+
 /**
  * The article under `slug`; else, when an article once had that slug, where
  * to redirect; else null (a 404). A slug no public article answers to stops at
@@ -112,7 +117,7 @@ async function getArticleSlugs(): Promise<string[]> {
  * draft mode looks every slug up, since drafts are not in that list.
  */
 export async function getArticle(slug: string, perspective: Perspective = 'published'): Promise<ArticleResult> {
-  if (perspective === 'published' && !(await getArticleSlugs()).includes(slug)) return null;
+  if (perspective === 'published' && !(await isPublicArticleSlug(slug))) return null;
   return getArticleEntry(slug, perspective);
 }
 

@@ -5,6 +5,7 @@ import { liveFeedDocument } from '../feeds/live-feed.ts';
 import { etagOf, type CachedBody } from '../http/conditional.ts';
 import { liveBlogJsonLd } from '../seo/live-blog-json-ld.ts';
 import { latestOf } from '../seo/modified.ts';
+import { isPublicArticleSlug } from './article.ts';
 import { liveTag, slugTag } from './cache-tags.ts';
 import { cacheLife, tagWithResult } from './cached.ts';
 import { articleFull, image, isPublicArticle, isPublicLiveUpdate } from './fragments.ts';
@@ -95,11 +96,26 @@ export function liveModifiedAt(blog: { latestAt?: string; startedAt?: string; en
 }
 
 /**
- * One page of a live blog, tagged so a published update finds it
- * (`live:<article id>`), as well as by the slug (a blog published later) and
- * every document it shows.
+ * One page of a live blog, or null. Like an article (getArticle), a slug no
+ * public article answers to, or a page past the blog's last, stops before any
+ * cache entry of its own, so made-up URLs cost nothing to keep (issue 10).
  */
 export async function getLiveBlog(slug: string, page = 1, perspective: Perspective = 'published'): Promise<LiveBlogPage | null> {
+  if (perspective === 'published') {
+    if (!(await isPublicArticleSlug(slug))) return null;
+    if (page > 1) {
+      const first = await getLiveBlogPage(slug, 1, perspective);
+      if (!first || page > first.pagePaths.length) return null;
+    }
+  }
+  return getLiveBlogPage(slug, page, perspective);
+}
+
+/**
+ * One page, tagged so a published update finds it (`live:<article id>`), as
+ * well as by the slug (a blog published later) and every document it shows.
+ */
+async function getLiveBlogPage(slug: string, page: number, perspective: Perspective): Promise<LiveBlogPage | null> {
   'use cache';
   cacheLife('content');
   const { value, raw } = await loadLiveBlog(contentSource(), slug, page, serverEnv().SITE_URL, perspective);
@@ -118,6 +134,10 @@ async function loadTagged(slug: string) {
 
 /** The live blog's RSS feed with its validators; null when the slug is not a live blog. */
 export async function getLiveFeed(slug: string): Promise<CachedBody | null> {
+  return (await isPublicArticleSlug(slug)) ? getLiveFeedEntry(slug) : null;
+}
+
+async function getLiveFeedEntry(slug: string): Promise<CachedBody | null> {
   'use cache';
   cacheLife('content');
   const { blog, keys } = await loadTagged(slug);
@@ -135,6 +155,10 @@ export const ISLAND_UPDATES = 20;
  * so a published update's webhook expires it too.
  */
 export async function getLiveUpdatesJson(slug: string): Promise<CachedBody | null> {
+  return (await isPublicArticleSlug(slug)) ? getLiveUpdatesEntry(slug) : null;
+}
+
+async function getLiveUpdatesEntry(slug: string): Promise<CachedBody | null> {
   'use cache';
   cacheLife('content');
   const { blog, keys } = await loadTagged(slug);
