@@ -1,7 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 // One stylesheet per feature, in cascade order; print last so it overrides the rest.
-import './styles/fonts.css';
 import './styles/base.css';
 import './styles/header-footer.css';
 import './styles/breaking-news.css';
