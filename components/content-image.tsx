@@ -9,7 +9,7 @@ import { imageProps } from '@/lib/images/image-props';
  * component ships to the browser. The page's lead image (`priority`) loads
  * eagerly at high priority and is preloaded from <head>, srcset and all, so
  * the phone fetches the width it will use before it has laid out the page;
- * every other image waits until it nears the screen. Width and height are
+ * every other image waits until it nears the screen and shows a blur until it arrives. Width and height are
  * always set, so nothing moves when an image arrives. An image without a
  * file, a known host, a size or alt text renders nothing (the schema requires alt).
  */
@@ -38,14 +38,16 @@ export function ContentImageFigure({
     sizes,
     loading: priority ? 'eager' : 'lazy',
     fetchPriority: priority ? 'high' : undefined,
-    placeholder: props.blurDataURL ? 'blur' : 'empty',
+    // The lead image paints whole or not at all: a blur placeholder would be painted (and
+    // counted as the largest paint) on its own, after the scripts, before the picture.
+    placeholder: props.blurDataURL && !priority ? 'blur' : 'empty',
     blurDataURL: props.blurDataURL,
     style: props.objectPosition ? { objectPosition: props.objectPosition } : undefined,
   });
   if (priority) preload(img.src, { as: 'image', imageSrcSet: img.srcSet, imageSizes: img.sizes, fetchPriority: 'high' });
   return (
     <figure className={className}>
-      <img {...img} alt={image.alt} />
+      <img {...img} alt={image.alt} decoding={priority ? 'sync' : img.decoding} />
       {caption && (image.caption || image.credit) && (
         <figcaption>
           {image.caption}

@@ -14,7 +14,7 @@ export default async function HomePage() {
       <h1 className="visually-hidden">{site.name}: latest news</h1>
       <FeaturedSection id="live-now" title="Live now" articles={live} className="live-now" />
       <FeaturedSection id="top-stories" title="Top stories" articles={featured} lead={lead} className="top-stories" />
-      <section aria-labelledby="latest">
+      <section aria-labelledby="latest" className="latest">
         <h2 id="latest" className="section-title">
           Latest
         </h2>
