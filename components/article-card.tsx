@@ -1,14 +1,10 @@
 import type { ArticleCard as Card } from '@/lib/content/shapes';
 import { directionOf } from '@/lib/format/direction';
+import { leadImageCard } from '@/lib/images/lead';
 import { ContentImageFigure } from './content-image';
 import { DateTime } from './date-time';
 import { LiveCardBadge } from './live/live-status';
 import { tagPath } from '@/lib/urls/paths';
-
-/** The first card that shows a picture: the largest thing a phone reader sees first, so it loads first. */
-export function leadImageCard(articles: Card[]): string | undefined {
-  return articles.find((article) => article.mainImage?.asset?.url && article.mainImage.alt)?._id;
-}
 
 export function ArticleCard({ article, headingLevel = 2, priority = false }: { article: Card; headingLevel?: 2 | 3; priority?: boolean }) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';

@@ -13,6 +13,9 @@ import { imageProps } from '@/lib/images/image-props';
  * always set, so nothing moves when an image arrives. An image without a
  * file, a known host, a size or alt text renders nothing (the schema requires alt).
  */
+const NARROW = '(max-width: 39.99rem)';
+const WIDE = '(min-width: 40rem)';
+
 export function ContentImageFigure({
   image,
   sizes,
@@ -44,10 +47,21 @@ export function ContentImageFigure({
     blurDataURL: props.blurDataURL,
     style: props.objectPosition ? { objectPosition: props.objectPosition } : undefined,
   });
-  if (priority) preload(img.src, { as: 'image', imageSrcSet: img.srcSet, imageSizes: img.sizes, fetchPriority: 'high' });
+  // On a phone the lead picture may come inside the page (lib/images/inline-image.ts); only
+  // wider screens, and browsers without AVIF, then ask for it, so only they preload it.
+  const inline = priority ? image.inline : undefined;
+  if (priority) preload(img.src, { as: 'image', imageSrcSet: img.srcSet, imageSizes: img.sizes, fetchPriority: 'high', media: inline ? WIDE : undefined });
+  const picture = <img {...img} alt={image.alt} decoding={priority ? 'sync' : img.decoding} />;
   return (
     <figure className={className}>
-      <img {...img} alt={image.alt} decoding={priority ? 'sync' : img.decoding} />
+      {inline ? (
+        <picture>
+          <source type="image/avif" media={NARROW} srcSet={inline} />
+          {picture}
+        </picture>
+      ) : (
+        picture
+      )}
       {caption && (image.caption || image.credit) && (
         <figcaption>
           {image.caption}

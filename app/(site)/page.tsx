@@ -1,8 +1,9 @@
-import { ArticleList, leadImageCard } from '@/components/article-card';
+import { ArticleList } from '@/components/article-card';
 import { FeaturedSection } from '@/components/featured-section';
 import { JsonLd } from '@/components/json-ld';
 import { getDirectory } from '@/lib/content/directory';
 import { getHome } from '@/lib/content/home';
+import { leadImageCard } from '@/lib/images/lead';
 import { site } from '@/lib/site';
 
 export default async function HomePage() {

@@ -8,6 +8,7 @@ import { articleJsonLd } from '../seo/structured-data.ts';
 import { listTag, slugTag } from './cache-tags.ts';
 import { cacheLife, cacheTag, tagWithResult } from './cached.ts';
 import { articleFull, isPublicArticle } from './fragments.ts';
+import { withInlinePicture } from './lead-image.ts';
 import { parseEach, parseOne } from './parse.ts';
 import type { Perspective } from './perspective.ts';
 import { articleFullFields, withCardView } from './shapes.ts';
@@ -129,7 +130,7 @@ async function getArticleEntry(slug: string, perspective: Perspective): Promise<
   const { value, raw } = await loadArticle(source, slug, perspective);
   if (value) {
     tagWithResult([slugTag('article', slug)], raw);
-    return { kind: 'article', article: { ...value, jsonLd: articleJsonLd(value, serverEnv().SITE_URL) } };
+    return { kind: 'article', article: { ...value, mainImage: await withInlinePicture(value.mainImage), jsonLd: articleJsonLd(value, serverEnv().SITE_URL) } };
   }
   const redirect = await loadArticleRedirect(source, slug, perspective);
   tagWithResult([listTag('article'), slugTag('article', slug)], redirect.raw);

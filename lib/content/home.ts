@@ -1,9 +1,11 @@
 import { defineQuery } from 'groq';
 import { serverEnv } from '../env.ts';
+import { leadImageCard } from '../images/lead.ts';
 import { homeJsonLd } from '../seo/structured-data.ts';
 import { listTag } from './cache-tags.ts';
 import { cacheLife, tagWithResult } from './cached.ts';
 import { articleCard, isPublicArticle } from './fragments.ts';
+import { withInlineLead } from './lead-image.ts';
 import { parseEach } from './parse.ts';
 import type { Perspective } from './perspective.ts';
 import { articleCardSchema, type ArticleCard } from './shapes.ts';
@@ -39,5 +41,8 @@ export async function getHome(perspective: Perspective = 'published') {
   cacheLife('content');
   const { value, raw } = await loadHome(contentSource(), perspective);
   tagWithResult([listTag('article')], raw);
-  return { ...value, jsonLd: homeJsonLd(serverEnv().SITE_URL) };
+  // The page's lead image: the top stories' first picture, else the latest list's (app/(site)/page.tsx).
+  const featured = await withInlineLead(value.featured);
+  const latest = leadImageCard(featured) ? value.latest : await withInlineLead(value.latest);
+  return { ...value, featured, latest, jsonLd: homeJsonLd(serverEnv().SITE_URL) };
 }

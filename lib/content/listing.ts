@@ -7,6 +7,7 @@ import { listTag, slugTag } from './cache-tags.ts';
 import { cacheLife, tagWithResult } from './cached.ts';
 import { articleCount, getDirectory } from './directory.ts';
 import { articleCard, articlesReferencingParent, isPublic, ownerFields } from './fragments.ts';
+import { withInlineLead } from './lead-image.ts';
 import { parseEach, parseOne } from './parse.ts';
 import type { Perspective } from './perspective.ts';
 import { articleCardSchema, authorOwnerSchema, count, sourceOwnerSchema, tagOwnerSchema, withKindName, type ArticleCard } from './shapes.ts';
@@ -131,5 +132,5 @@ async function getListingEntry(kind: ListingKind, slug: string, page: number, pe
   cacheLife('content');
   const { value, raw } = await loadListing(contentSource(), kind, slug, page, site.pageSize, perspective);
   tagWithResult([listTag('article'), slugTag(kind, slug)], raw);
-  return value;
+  return value && { ...value, articles: await withInlineLead(value.articles) };
 }

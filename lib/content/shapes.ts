@@ -134,7 +134,10 @@ export const sourceOwnerSchema = sourceRefFields.extend({ description: optionalT
 export const authorOwnerSchema = authorRefSchema.extend({ bio: optionalText });
 
 export type ArticleCard = z.output<typeof articleCardSchema>;
-export type ContentImage = NonNullable<z.output<typeof imageSchema>>;
+export type ContentImage = NonNullable<z.output<typeof imageSchema>> & {
+  /** A lead image's phone-size picture as a `data:` URL, set by lib/content/lead-image.ts only (never from content). */
+  inline?: string;
+};
 export type TagRef = z.output<typeof tagRefSchema>;
 export type SourceRef = z.output<typeof sourceRefSchema>;
 export type AuthorRef = z.output<typeof authorRefSchema>;

@@ -2,7 +2,8 @@ import { chromium } from '@playwright/test';
 
 /*
  * The image a phone reader waits for: home on a 375-px screen at twice the density, the
- * Largest Contentful Paint entry's URL, and the bytes and type the server sent for it.
+ * Largest Contentful Paint entry's URL, and the bytes and type the server sent for it (or the
+ * page carried, for a picture inside the page: its width is then the file's, at density 1).
  */
 export type LcpImage = { url: string; bytes: number; contentType: string; width: number };
 
@@ -29,6 +30,9 @@ export async function lcpImage(pageUrl: string, executablePath: string): Promise
           }).observe({ type: 'largest-contentful-paint', buffered: true });
         }),
     );
+    // A small lead picture comes inside the page (lib/images/inline-image.ts): its bytes are the data: URL's.
+    const inline = /^data:([^;,]+);base64,(.*)$/.exec(lcp.url);
+    if (inline) return { url: 'inside the page (data: URL)', bytes: Buffer.from(inline[2]!, 'base64').length, contentType: inline[1]!, width: lcp.width };
     const response = responses.get(lcp.url);
     if (!lcp.url || !response) throw new Error(`the largest paint on ${pageUrl} is not an image (${lcp.url || 'text'})`);
     // naturalWidth is in CSS pixels (the srcset width over the density): the file is twice as wide.
