@@ -7,7 +7,8 @@ import { isPublishedId } from '../content/perspective.ts';
  *
  * - `doc:<id>`: every cached read whose result holds the document, including
  *   the pages of articles that reference a changed tag, source or author;
- * - `list:<type>`: lists of that type (a new or deleted document changes them);
+ * - `list:<type>`: lists of that type (a new or deleted document changes them), unless the
+ *   webhook says the change moves it in no list (`listsChanged: false`, webhook-projection.ts);
  * - `slug:<type>:<slug>`: lookups by its slug (a 404 becomes a page on publish),
  *   and by each of its `previousSlugs`, so an old URL turns into a redirect.
  *
@@ -22,6 +23,12 @@ export type DocumentChange = {
   previousSlugs: string[];
   /** A live update's live blog (`article._ref`, or the projection's `article` id string). */
   article?: string;
+  /**
+   * Whether the change can move the document into, out of or within a list (the projection's
+   * `listsChanged`, webhook-projection.ts). Only an explicit `false` says no: a whole document
+   * as payload, or a projection without the field, expires the type's lists as before.
+   */
+  listsChanged: boolean;
 };
 
 export type ChangeParse =
@@ -59,6 +66,7 @@ export function parseChange(payload: unknown): ChangeParse {
       slug: slugValue(record.slug),
       previousSlugs: [...new Set(previous.slice(0, MAX_PREVIOUS_SLUGS).map(slugValue).filter((slug) => slug !== undefined))],
       ...articleRef(record.article),
+      listsChanged: record.listsChanged !== false,
     },
   };
 }
@@ -67,7 +75,8 @@ export function tagsForChange(change: DocumentChange): TagsDecision {
   if (!isPublishedId(change.id)) {
     return { revalidate: false, reason: 'a draft or release version changed; public pages show published documents only' };
   }
-  const tags = [docTag(change.id), listTag(change.type)];
+  // `list:<type>` is on nearly every page (lists, onward reading, 404s): expired only when a list can change.
+  const tags = change.listsChanged ? [docTag(change.id), listTag(change.type)] : [docTag(change.id)];
   if (change.slug) tags.push(slugTag(change.type, change.slug));
   for (const old of change.previousSlugs) tags.push(slugTag(change.type, old));
   // A live update also expires its blog's live reads (page, older pages, feed, update endpoint).

@@ -122,3 +122,26 @@ test('a purge from an address the edge does not trust is refused, and the page s
   expect(status).toBe(403);
   expect((await get(url)).headers.get('x-cache')).toBe('HIT');
 });
+
+test('an edit that moves an article in no list purges only the pages that show it', async () => {
+  const doc = documentOf(stack.dataset, 'article-marrowgate-startup-tests-drone-deliveries-to-mountain-clinics');
+  const page = `${stack.edge}/articles/${slugOf(doc)}`;
+  const unrelated = ['/articles/lake-sorrel-water-levels-reach-40-year-low', '/tags/central-asia'];
+  for (const path of unrelated) {
+    // These pages do not show the article: its key is not among theirs at the instance.
+    expect((await get(`${stack.origins[1]!.url}${path}`)).headers.get('x-nmn-keys'), path).not.toContain(`doc:${doc._id}`);
+    await get(`${stack.edge}${path}`);
+    expect((await get(`${stack.edge}${path}`)).headers.get('x-cache'), path).toBe('HIT');
+  }
+  await get(page);
+  await get(`${stack.edge}/`);
+
+  // Sent as the projection of docs/editors.md sends a headline edit: it changes no list.
+  const edited = `${doc.title as string} (updated)`;
+  await publish({ ...doc, title: edited }, { listsChanged: false });
+  await eventually(page, (answer) => answer.status === 200 && answer.headline === edited);
+  // Home shows the article's card, so its key purged home too.
+  await expect.poll(async () => (await fetch(`${stack.edge}/`)).text(), { timeout: 15_000 }).toContain(edited);
+  // The rest of the edge is untouched: a publish purges exactly the pages it touches.
+  for (const path of unrelated) expect((await get(`${stack.edge}${path}`)).headers.get('x-cache'), path).toBe('HIT');
+});
