@@ -3,7 +3,9 @@
  * revalidation webhook agree. A cached read carries:
  * - `list:<type>` when it lists documents of that type (a new or deleted one changes it);
  * - `slug:<type>:<slug>` when it looks a document up by slug (a 404 becomes a page when published);
- * - `doc:<_id>` for every document in its result, referenced tags, sources and authors included.
+ * - `doc:<_id>` for every document in its result, referenced tags, sources and authors included;
+ * - `any:<type>` when it depends on documents of that type it cannot name one by one (a read
+ *   past the tag limit, search): every published change of that type expires it.
  */
 
 // Next.js keeps at most 128 tags on one cache entry.
@@ -15,6 +17,10 @@ export function listTag(type: string): string {
 
 export function slugTag(type: string, slug: string): string {
   return `slug:${type}:${slug}`.slice(0, 256);
+}
+
+export function anyTag(type: string): string {
+  return `any:${type}`;
 }
 
 export function docTag(id: string): string {
@@ -57,12 +63,16 @@ export function liveBlogsIn(value: unknown, found = new Set<string>()): Set<stri
 
 /**
  * The tags for one read. Past the limit the per-document tags give way to the
- * list tags of the types involved, which are coarser but still correct.
+ * list and `any:` tags of the types involved (those it lists and `fallbackTypes`):
+ * coarser, but any change to one of its documents still expires it, including
+ * an edit that moves nothing in any list and so expires no `list:` tag.
  */
 export function tagsForResult(baseTags: string[], result: unknown, fallbackTypes: string[] = []): string[] {
   // A read that shows a live blog (a card with its latest update time, the page) follows its updates.
   const base = [...baseTags, ...[...liveBlogsIn(result)].map(liveTag)];
   const ids = [...idsIn(result)].map(docTag);
   if (base.length + ids.length <= MAX_TAGS) return [...new Set([...base, ...ids])];
-  return [...new Set([...base, ...fallbackTypes.map(listTag)])];
+  const listed = base.filter((tag) => tag.startsWith('list:')).map((tag) => tag.slice('list:'.length));
+  const types = [...new Set([...listed, ...fallbackTypes])];
+  return [...new Set([...base, ...types.map(listTag), ...types.map(anyTag)])];
 }

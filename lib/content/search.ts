@@ -2,7 +2,7 @@ import { defineQuery } from 'groq';
 import { z } from 'zod';
 import { site } from '../site.ts';
 import { cacheLife, cacheTag } from './cached.ts';
-import { listTag } from './cache-tags.ts';
+import { anyTag, listTag } from './cache-tags.ts';
 import { articleCard, isPublicArticle } from './fragments.ts';
 import { parseEach } from './parse.ts';
 import { displayQuery, excerptAround, highlightParts, matchPatterns, searchPageNumber, searchTerms, type TextPart } from './search-terms.ts';
@@ -82,7 +82,8 @@ export async function loadSearch(source: QuerySource, terms: string[], page: num
 export async function getSearchResults(terms: string[], page: number) {
   'use cache';
   cacheLife('minutes');
-  cacheTag(listTag('article'));
+  // It filters and ranks by headline, standfirst and body: any article edit may change it.
+  cacheTag(listTag('article'), anyTag('article'));
   const { value } = await loadSearch(contentSource(), terms, page, site.pageSize);
   return value;
 }

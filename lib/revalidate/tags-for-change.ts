@@ -1,4 +1,4 @@
-import { docTag, listTag, liveTag, slugTag } from '../content/cache-tags.ts';
+import { anyTag, docTag, listTag, liveTag, slugTag } from '../content/cache-tags.ts';
 import { isPublishedId } from '../content/perspective.ts';
 
 /*
@@ -9,6 +9,7 @@ import { isPublishedId } from '../content/perspective.ts';
  *   the pages of articles that reference a changed tag, source or author;
  * - `list:<type>`: lists of that type (a new or deleted document changes them), unless the
  *   webhook says the change moves it in no list (`listsChanged: false`, webhook-projection.ts);
+ * - `any:<type>`: reads that depend on that type without naming each document (cache-tags.ts);
  * - `slug:<type>:<slug>`: lookups by its slug (a 404 becomes a page on publish),
  *   and by each of its `previousSlugs`, so an old URL turns into a redirect.
  *
@@ -77,6 +78,8 @@ export function tagsForChange(change: DocumentChange): TagsDecision {
   }
   // `list:<type>` is on nearly every page (lists, onward reading, 404s): expired only when a list can change.
   const tags = change.listsChanged ? [docTag(change.id), listTag(change.type)] : [docTag(change.id)];
+  // Reads that hold too many documents to name them, and search, follow every change of the type.
+  tags.push(anyTag(change.type));
   if (change.slug) tags.push(slugTag(change.type, change.slug));
   for (const old of change.previousSlugs) tags.push(slugTag(change.type, old));
   // A live update also expires its blog's live reads (page, older pages, feed, update endpoint).

@@ -11,7 +11,10 @@
  * may change alone. Tested against groq-js's delta mode (tests/unit/webhook-projection.test.ts).
  */
 
-/** Article fields shown by its card and page that no list filters or orders by. */
+/**
+ * Article fields shown by its card and page that no list filters or orders by. Search does
+ * match on the text ones; it is tagged `any:article`, which every article change expires.
+ */
 export const ARTICLE_DISPLAY_FIELDS = ['title', 'standfirst', 'mainImage', 'body', 'corrections'] as const;
 
 export const WEBHOOK_PROJECTION = `{_id, _type, slug, previousSlugs, article, coverage,

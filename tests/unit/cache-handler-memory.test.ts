@@ -126,3 +126,11 @@ describe('the in-memory "use cache" handler', () => {
     expect(await reading).toBeDefined();
   });
 });
+
+describe('next.config without REDIS_URL', () => {
+  it('puts "use cache" in this handler, not in Next’s own', async () => {
+    const { redisCacheConfig } = await import('@/lib/cache-handlers/next-config');
+    expect(redisCacheConfig(undefined).cacheHandlers?.default).toMatch(/lib\/cache-handlers\/memory-use-cache-handler\.ts$/);
+    expect(redisCacheConfig('redis://127.0.0.1:6379').cacheHandlers?.default).toMatch(/lib\/cache-handlers\/use-cache-handler\.ts$/);
+  });
+});

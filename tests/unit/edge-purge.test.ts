@@ -99,8 +99,8 @@ describe('the webhook and the edge', () => {
     };
     const first = await handleRevalidateWebhook(await request('delivery-1'), deps);
     expect((await first.json()).revalidated).toBe(true);
-    expect(order.at(-1)).toBe('purge 3');
-    expect(order.slice(0, 3).every((step) => step.startsWith('expire'))).toBe(true);
+    expect(order.at(-1)).toBe('purge 4');
+    expect(order.slice(0, 4).every((step) => step.startsWith('expire'))).toBe(true);
 
     edgeUp = true;
     const retry = await handleRevalidateWebhook(await request('delivery-1'), deps);

@@ -17,13 +17,13 @@ describe('tagsForChange: which cached pages one change expires', () => {
       slug: { _type: 'slug', current: 'lake' },
       tags: [{ _type: 'reference', _ref: 'tag-climate', _key: 'a' }],
     };
-    expect(tagsOf(article)).toEqual({ revalidate: true, tags: ['doc:article-lake', 'list:article', 'slug:article:lake'] });
+    expect(tagsOf(article)).toEqual({ revalidate: true, tags: ['doc:article-lake', 'list:article', 'any:article', 'slug:article:lake'] });
   });
 
   it('a projection {_id, _type, slug, previousSlugs} with slug.current as a string', () => {
     expect(tagsOf({ _id: 'article-new', _type: 'article', slug: 'new' })).toEqual({
       revalidate: true,
-      tags: ['doc:article-new', 'list:article', 'slug:article:new'],
+      tags: ['doc:article-new', 'list:article', 'any:article', 'slug:article:new'],
     });
   });
 
@@ -31,20 +31,20 @@ describe('tagsForChange: which cached pages one change expires', () => {
     const result = tagsOf({ _id: 'article-b', _type: 'article', slug: { current: 'new-title' }, previousSlugs: ['old-title', 'older', 'old-title', 42, ''] });
     expect(result).toEqual({
       revalidate: true,
-      tags: ['doc:article-b', 'list:article', 'slug:article:new-title', 'slug:article:old-title', 'slug:article:older'],
+      tags: ['doc:article-b', 'list:article', 'any:article', 'slug:article:new-title', 'slug:article:old-title', 'slug:article:older'],
     });
   });
 
   it('a tag, source or author: the articles showing it carry its doc tag, its own page its slug tag', () => {
     expect(tagsOf({ _id: 'tag-climate', _type: 'tag', slug: { current: 'climate' } })).toEqual({
       revalidate: true,
-      tags: ['doc:tag-climate', 'list:tag', 'slug:tag:climate'],
+      tags: ['doc:tag-climate', 'list:tag', 'any:tag', 'slug:tag:climate'],
     });
     expect(tagsOf({ _id: 'source-wire', _type: 'source', slug: { current: 'wire' } })).toMatchObject({ tags: expect.arrayContaining(['doc:source-wire', 'list:source']) });
   });
 
   it('a deleted document (no slug in the payload) still expires its doc and list tags', () => {
-    expect(tagsOf({ _id: 'article-gone', _type: 'article' })).toEqual({ revalidate: true, tags: ['doc:article-gone', 'list:article'] });
+    expect(tagsOf({ _id: 'article-gone', _type: 'article' })).toEqual({ revalidate: true, tags: ['doc:article-gone', 'list:article', 'any:article'] });
   });
 
   it('a draft or a release version touches no public page', () => {

@@ -40,7 +40,7 @@ describe('notifySite (import --notify)', () => {
     expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
     expect(JSON.parse(answers[1]!.body)).toEqual({
       revalidated: true,
-      tags: ['doc:article-story', 'list:article', 'slug:article:story', 'slug:article:old-story'],
+      tags: ['doc:article-story', 'list:article', 'any:article', 'slug:article:story', 'slug:article:old-story'],
     });
     expect(site.expired).toContain('slug:tag:new');
   });

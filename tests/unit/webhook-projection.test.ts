@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { evaluate, parse } from 'groq-js';
 import { describe, expect, it } from 'vitest';
 import { parseChange, tagsForChange } from '@/lib/revalidate/tags-for-change';
@@ -42,7 +44,7 @@ describe('the webhook projection', () => {
   ])('%s expires the article and its slug, not the article lists', async (_, changes) => {
     const { value, tags } = await delivered(article, edit(changes));
     expect(value).toMatchObject({ _id: 'article-lake', listsChanged: false, tagSlugs: ['climate'], sourceSlugs: ['wire'] });
-    expect(tags).toEqual({ revalidate: true, tags: ['doc:article-lake', 'slug:article:lake-levels-fall'] });
+    expect(tags).toEqual({ revalidate: true, tags: ['doc:article-lake', 'any:article', 'slug:article:lake-levels-fall'] });
   });
 
   it.each([
@@ -64,7 +66,7 @@ describe('the webhook projection', () => {
 
   it('any change to a tag changes lists (tags are listed by title)', async () => {
     const { tags } = await delivered(tag, { ...tag, _rev: 'r2', title: 'Climate and weather' });
-    expect(tags).toEqual({ revalidate: true, tags: ['doc:tag-climate', 'list:tag', 'slug:tag:climate'] });
+    expect(tags).toEqual({ revalidate: true, tags: ['doc:tag-climate', 'list:tag', 'any:tag', 'slug:tag:climate'] });
   });
 
   it('a payload without listsChanged (the whole document) expires the lists, as before', async () => {
@@ -72,5 +74,9 @@ describe('the webhook projection', () => {
     expect(parsed.ok && tagsForChange(parsed.change)).toMatchObject({ tags: expect.arrayContaining(['list:article']) });
     const whole = parseChange(article);
     expect(whole.ok && tagsForChange(whole.change)).toMatchObject({ tags: expect.arrayContaining(['list:article']) });
+  });
+
+  it('is the one docs/editors.md tells editors to paste into Sanity', () => {
+    expect(readFileSync(join(import.meta.dirname, '../../docs/editors.md'), 'utf8')).toContain(WEBHOOK_PROJECTION);
   });
 });
