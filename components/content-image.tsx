@@ -13,8 +13,9 @@ import { imageProps } from '@/lib/images/image-props';
  * always set, so nothing moves when an image arrives. An image without a
  * file, a known host, a size or alt text renders nothing (the schema requires alt).
  */
-const NARROW = '(max-width: 39.99rem)';
-const WIDE = '(min-width: 40rem)';
+// Range syntax: the two halves meet exactly, with no sub-pixel gap between them.
+const NARROW = '(width < 40rem)';
+const WIDE = '(width >= 40rem)';
 
 export function ContentImageFigure({
   image,
@@ -48,7 +49,7 @@ export function ContentImageFigure({
     style: props.objectPosition ? { objectPosition: props.objectPosition } : undefined,
   });
   // On a phone the lead picture may come inside the page (lib/images/inline-image.ts); only
-  // wider screens, and browsers without AVIF, then ask for it, so only they preload it.
+  // wider screens preload it then (a narrow browser without AVIF fetches it unpreloaded).
   const inline = priority ? image.inline : undefined;
   if (priority) preload(img.src, { as: 'image', imageSrcSet: img.srcSet, imageSizes: img.sizes, fetchPriority: 'high', media: inline ? WIDE : undefined });
   const picture = <img {...img} alt={image.alt} decoding={priority ? 'sync' : img.decoding} />;
