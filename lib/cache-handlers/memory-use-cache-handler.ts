@@ -2,6 +2,7 @@ import type { CacheEntry, CacheHandler } from 'next/dist/server/lib/cache-handle
 import { createDefaultCacheHandler } from 'next/dist/server/lib/cache-handlers/default.js';
 import { areTagsExpired, areTagsStale } from 'next/dist/server/lib/incremental-cache/tags-manifest.external.js';
 import { LRUCache } from 'next/dist/server/lib/lru-cache.js';
+import { bytesOf, streamOf } from './stream-bytes.ts';
 
 /*
  * The "use cache" handler of one instance without Redis: Next's own in-memory
@@ -25,24 +26,6 @@ type Stored = { entry: Omit<CacheEntry, 'value'>; value: Uint8Array; size: numbe
 
 const now = () => performance.timeOrigin + performance.now();
 
-/** The stream's bytes in one buffer that owns its memory (never a slice of Node's pool). */
-export async function ownedBytes(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
-  const reader = stream.getReader();
-  const chunks: Uint8Array[] = [];
-  let length = 0;
-  for (let read = await reader.read(); !read.done; read = await reader.read()) {
-    chunks.push(read.value);
-    length += read.value.byteLength;
-  }
-  const bytes = new Uint8Array(length);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
-}
-
 export function createMemoryUseCacheHandler(maxBytes = DEFAULT_MAX_BYTES): CacheHandler {
   // Next's handler keeps the tag manifest; its own store is never written to.
   const tags = createDefaultCacheHandler(maxBytes);
@@ -64,12 +47,7 @@ export function createMemoryUseCacheHandler(maxBytes = DEFAULT_MAX_BYTES): Cache
       return {
         ...entry,
         revalidate,
-        value: new ReadableStream<Uint8Array>({
-          start(controller) {
-            controller.enqueue(value);
-            controller.close();
-          },
-        }),
+        value: streamOf(value),
       };
     },
 
@@ -80,7 +58,7 @@ export function createMemoryUseCacheHandler(maxBytes = DEFAULT_MAX_BYTES): Cache
         const { value: stream, ...entry } = await pendingEntry;
         // An `expire: 0` entry is dynamic: Next renders it again on every read, so none is kept.
         if (entry.expire === 0) return void (await stream.cancel());
-        const value = await ownedBytes(stream);
+        const value = await bytesOf(stream);
         const size = value.byteLength + cacheKey.length + entry.tags.join('').length + ENTRY_OVERHEAD_BYTES;
         memory.set(cacheKey, { entry, value, size });
       } catch {

@@ -3,6 +3,7 @@ import type { RedisConnection } from './redis-connection.ts';
 import { fromCacheJson, toCacheJson } from './serialize.ts';
 import { redisKeyPrefix, sharedRedisConnection } from './shared-connection.ts';
 import { readTagStates, verdictFor, writeTagUpdates, type Durations } from './tag-store.ts';
+import { bytesOf, streamOf } from './stream-bytes.ts';
 
 /*
  * The "use cache" handler (`cacheHandlers.default`) in Redis, so every
@@ -64,7 +65,7 @@ export function createRedisUseCacheHandler(options: RedisUseCacheOptions): Cache
       try {
         const entry = await pendingEntry;
         // The stream must be consumed either way; an errored stream is a partial value: keep nothing.
-        const bytes = Buffer.from(await new Response(entry.value).arrayBuffer());
+        const bytes = Buffer.from(await bytesOf(entry.value));
         if (!redis || (skipDynamic && entry.expire === 0)) return;
         const stored: StoredEntry = {
           tags: entry.tags,
@@ -104,15 +105,6 @@ export function createRedisUseCacheHandler(options: RedisUseCacheOptions): Cache
       if (!written) console.warn(`[cache] could not record the revalidation of ${tags.join(', ')} in Redis; other instances keep their entries until they expire`);
     },
   };
-}
-
-function streamOf(bytes: Buffer): ReadableStream<Uint8Array> {
-  return new ReadableStream({
-    start(controller) {
-      controller.enqueue(new Uint8Array(bytes));
-      controller.close();
-    },
-  });
 }
 
 // Next.js loads `cacheHandlers.default` by path and takes the module's default export.
