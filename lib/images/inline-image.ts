@@ -1,3 +1,4 @@
+import { MEDIA_URL } from './image-props.ts';
 import { mediaFile } from './media-file.ts';
 import type { MediaFolders } from './media-response.ts';
 import { mediaVariant } from './media-variant.ts';
@@ -14,11 +15,10 @@ import { mediaVariant } from './media-variant.ts';
 export const INLINE_WIDTH = 750;
 export const INLINE_MAX_BYTES = 6 * 1024;
 
-const MEDIA_NAME = /^\/media\/([A-Za-z0-9_.-]{1,120})$/;
-
 export async function inlineMediaImage(src: string, folders: MediaFolders, maxBytes = INLINE_MAX_BYTES): Promise<string | undefined> {
-  const name = MEDIA_NAME.exec(src)?.[1];
-  if (!name) return undefined;
+  // The same check the page's images pass (image-props.ts): an embedded-dataset file, by name.
+  if (!MEDIA_URL.test(src)) return undefined;
+  const name = src.slice('/media/'.length);
   try {
     const found = mediaFile(folders.imagesFolder, name);
     if (!found) return undefined;
