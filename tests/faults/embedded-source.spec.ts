@@ -92,3 +92,21 @@ test('right after a webhook while the source is down, readers still get the last
   publishHeadline('Lake Sorrel Page Regenerated After the Outage');
   await waitForHeadline(article(), 'Lake Sorrel Page Regenerated After the Outage');
 });
+
+test('a page not cached yet while the dataset is missing tells the reader to reload, and loads once it is back', async ({ page }) => {
+  publishHeadline(TITLE);
+  await waitForHeadline(article(), TITLE);
+
+  rmSync(file);
+  // A search nobody has made: no cached page and no last good result, so the render fails on the server.
+  const response = await page.goto(`${site.url}/search?q=${encodeURIComponent('Lake Sorrel')}`);
+  expect(response?.status()).toBe(500);
+  // Next's built-in global error (docs/decisions/0009): a message and a reload, no stack trace.
+  await expect(page.getByRole('heading', { name: 'This page couldn’t load' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Reload' })).toBeVisible();
+  await expect(page.locator('body')).not.toContainText(/\bat \S+ \(|ENOENT|data\.ndjson/u);
+
+  writeFileAtomic(file, good);
+  await page.reload();
+  await expect(page.getByRole('link', { name: TITLE })).toBeVisible();
+});
