@@ -1,7 +1,7 @@
-import { contentSourceFrom, mediaCacheFolder, serverEnv } from '../env.ts';
+import { serverEnv } from '../env.ts';
 import { inlineMediaImage } from '../images/inline-image.ts';
 import { leadImageCard } from '../images/lead.ts';
-import { datasetImagesFolder } from '../images/media-file.ts';
+import { embeddedMediaFolders } from '../images/media-file.ts';
 import type { ArticleCard, ContentImage } from './shapes.ts';
 
 /*
@@ -12,22 +12,18 @@ import type { ArticleCard, ContentImage } from './shapes.ts';
 
 export async function withInlinePicture<T extends ContentImage | null | undefined>(image: T): Promise<T> {
   if (!image?.asset?.url) return image;
-  const env = serverEnv();
-  const config = contentSourceFrom(env);
-  if (config.kind !== 'embedded') return image;
-  let imagesFolder: string;
-  try {
-    imagesFolder = datasetImagesFolder(config.datasetPath);
-  } catch {
-    return image;
-  }
-  const inline = await inlineMediaImage(image.asset.url, { imagesFolder, cacheDir: mediaCacheFolder(env) });
+  const folders = embeddedMediaFolders(serverEnv());
+  if (!folders) return image;
+  const inline = await inlineMediaImage(image.asset.url, folders);
   return inline ? ({ ...image, inline } as T) : image;
 }
 
-/** The cards, the lead one's picture inlined (the card leadImageCard picks, as the page does). */
+/**
+ * The cards with the lead one (leadImageCard) marked `lead`, its picture inlined: the page loads
+ * that picture first (components/article-card.tsx). None is marked when no card shows a picture.
+ */
 export async function withInlineLead(cards: ArticleCard[]): Promise<ArticleCard[]> {
   const lead = leadImageCard(cards);
   if (!lead) return cards;
-  return Promise.all(cards.map(async (card) => (card._id === lead ? { ...card, mainImage: await withInlinePicture(card.mainImage) } : card)));
+  return Promise.all(cards.map(async (card) => (card._id === lead ? { ...card, lead: true, mainImage: await withInlinePicture(card.mainImage) } : card)));
 }

@@ -1,6 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { resolveDatasetFile } from '../dataset/ndjson.ts';
+import { contentSourceFrom, mediaCacheFolder, type ServerEnv } from '../env.ts';
 
 /*
  * Which file /media/<name> may serve: only an image directly inside the
@@ -20,6 +21,20 @@ const TYPES: Record<string, string> = {
   webp: 'image/webp',
   avif: 'image/avif',
 };
+
+/**
+ * Where /media reads the embedded dataset's images and keeps their resized copies; null when
+ * Sanity is the source (its CDN serves the images) or the dataset file cannot be found.
+ */
+export function embeddedMediaFolders(env: ServerEnv): { imagesFolder: string; cacheDir: string } | null {
+  const config = contentSourceFrom(env);
+  if (config.kind !== 'embedded') return null;
+  try {
+    return { imagesFolder: datasetImagesFolder(config.datasetPath), cacheDir: mediaCacheFolder(env) };
+  } catch {
+    return null;
+  }
+}
 
 /** The images folder of an embedded dataset (a `data.ndjson` file or its folder). */
 export function datasetImagesFolder(datasetPath: string): string {

@@ -1,5 +1,5 @@
-import { contentSourceFrom, mediaCacheFolder, serverEnv } from '@/lib/env';
-import { datasetImagesFolder } from '@/lib/images/media-file';
+import { serverEnv } from '@/lib/env';
+import { embeddedMediaFolders } from '@/lib/images/media-file';
 import { mediaNotFound, mediaResponse } from '@/lib/images/media-response';
 
 /*
@@ -11,15 +11,8 @@ import { mediaNotFound, mediaResponse } from '@/lib/images/media-response';
 export const dynamic = 'force-dynamic';
 
 export async function GET(request: Request, { params }: { params: Promise<{ file: string }> }) {
-  const env = serverEnv();
-  const config = contentSourceFrom(env);
-  if (config.kind !== 'embedded') return mediaNotFound();
+  const folders = embeddedMediaFolders(serverEnv());
+  if (!folders) return mediaNotFound();
   const { file } = await params;
-  let imagesFolder: string;
-  try {
-    imagesFolder = datasetImagesFolder(config.datasetPath);
-  } catch {
-    return mediaNotFound();
-  }
-  return mediaResponse(request, file, { imagesFolder, cacheDir: mediaCacheFolder(env) });
+  return mediaResponse(request, file, folders);
 }
