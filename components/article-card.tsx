@@ -1,6 +1,5 @@
 import type { ArticleCard as Card } from '@/lib/content/shapes';
 import { directionOf } from '@/lib/format/direction';
-import { leadImageCard } from '@/lib/images/lead';
 import { ContentImageFigure } from './content-image';
 import { DateTime } from './date-time';
 import { LiveCardBadge } from './live/live-status';
@@ -35,21 +34,17 @@ export function ArticleList({
   articles,
   headingLevel = 2,
   label,
-  leadImage = false,
 }: {
   articles: Card[];
   headingLevel?: 2 | 3;
   label?: string;
-  /** The list is the top of its page: its first picture is the page's lead image. */
-  leadImage?: boolean;
 }) {
   if (articles.length === 0) return <p className="empty">No articles yet.</p>;
-  const lead = leadImage ? leadImageCard(articles) : undefined;
   return (
     <ol className="article-list" aria-label={label}>
       {articles.map((article) => (
         <li key={article._id}>
-          <ArticleCard article={article} headingLevel={headingLevel} priority={article._id === lead} />
+          <ArticleCard article={article} headingLevel={headingLevel} priority={article.lead === true} />
         </li>
       ))}
     </ol>

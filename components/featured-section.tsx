@@ -3,10 +3,9 @@ import { ArticleCard } from './article-card';
 
 /**
  * A titled band of large cards on the home page: "Live now" (running live blogs an editor
- * featured) and "Top stories". Nothing at all when it has no article. `lead` names the card
- * whose image the page loads first.
+ * featured) and "Top stories". Nothing at all when it has no article.
  */
-export function FeaturedSection({ id, title, articles, lead, className }: { id: string; title: string; articles: Card[]; lead?: string; className: string }) {
+export function FeaturedSection({ id, title, articles, className }: { id: string; title: string; articles: Card[]; className: string }) {
   if (articles.length === 0) return null;
   return (
     <section aria-labelledby={id} className={className}>
@@ -16,7 +15,7 @@ export function FeaturedSection({ id, title, articles, lead, className }: { id: 
       <ol className="article-list featured-list">
         {articles.map((article) => (
           <li key={article._id}>
-            <ArticleCard article={article} headingLevel={3} priority={article._id === lead} />
+            <ArticleCard article={article} headingLevel={3} priority={article.lead === true} />
           </li>
         ))}
       </ol>

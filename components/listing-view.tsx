@@ -48,7 +48,7 @@ export function ListingView({ listing }: { listing: Listing }) {
           )}
         </p>
       </header>
-      <ArticleList articles={listing.articles} label={`Articles: ${title}`} leadImage />
+      <ArticleList articles={listing.articles} label={`Articles: ${title}`} />
       <Pagination page={page} pageCount={pageCount} hrefFor={(n) => listingPagePath(basePath, n)} />
     </>
   );

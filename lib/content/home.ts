@@ -1,6 +1,5 @@
 import { defineQuery } from 'groq';
 import { serverEnv } from '../env.ts';
-import { leadImageCard } from '../images/lead.ts';
 import { homeJsonLd } from '../seo/structured-data.ts';
 import { listTag } from './cache-tags.ts';
 import { cacheLife, tagWithResult } from './cached.ts';
@@ -41,8 +40,8 @@ export async function getHome(perspective: Perspective = 'published') {
   cacheLife('content');
   const { value, raw } = await loadHome(contentSource(), perspective);
   tagWithResult([listTag('article')], raw);
-  // The page's lead image: the top stories' first picture, else the latest list's (app/(site)/page.tsx).
+  // The page's lead image: the top stories' first picture, else the latest list's.
   const featured = await withInlineLead(value.featured);
-  const latest = leadImageCard(featured) ? value.latest : await withInlineLead(value.latest);
+  const latest = featured.some((card) => card.lead) ? value.latest : await withInlineLead(value.latest);
   return { ...value, featured, latest, jsonLd: homeJsonLd(serverEnv().SITE_URL) };
 }

@@ -133,7 +133,10 @@ export const tagOwnerSchema = tagRefSchema.extend({ description: optionalText })
 export const sourceOwnerSchema = sourceRefFields.extend({ description: optionalText });
 export const authorOwnerSchema = authorRefSchema.extend({ bio: optionalText });
 
-export type ArticleCard = z.output<typeof articleCardSchema>;
+export type ArticleCard = z.output<typeof articleCardSchema> & {
+  /** Its picture is the page's lead image, loaded first: set by lib/content/lead-image.ts only (never from content). */
+  lead?: boolean;
+};
 export type ContentImage = NonNullable<z.output<typeof imageSchema>> & {
   /** A lead image's phone-size picture as a `data:` URL, set by lib/content/lead-image.ts only (never from content). */
   inline?: string;

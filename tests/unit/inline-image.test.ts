@@ -5,6 +5,8 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { INLINE_WIDTH, inlineMediaImage } from '@/lib/images/inline-image';
 import { leadImageCard } from '@/lib/images/lead';
+import { withInlineLead } from '@/lib/content/lead-image';
+import type { ArticleCard } from '@/lib/content/shapes';
 
 /*
  * The lead image inside the page (issue 12): a phone-width AVIF as a data: URL when it is
@@ -41,5 +43,17 @@ describe('leadImageCard', () => {
   it('is the first card with a picture and its alt text', () => {
     expect(leadImageCard([card('a'), card('b', { url: '/media/x.png' }), card('c', { alt: 'C', url: '/media/c.png' }), card('d', { alt: 'D', url: '/media/d.png' })])).toBe('c');
     expect(leadImageCard([card('a')])).toBeUndefined();
+  });
+});
+
+describe('withInlineLead', () => {
+  const card = (id: string, image?: { alt: string; url: string }) => ({ _id: id, mainImage: image ? { alt: image.alt, asset: { url: image.url } } : null }) as unknown as ArticleCard;
+  it('marks the card leadImageCard picks, and only that one, as the lead', async () => {
+    const cards = [card('a'), card('b', { alt: 'B', url: IMAGE }), card('c', { alt: 'C', url: IMAGE })];
+    const marked = await withInlineLead(cards);
+    expect(marked.map((c) => [c._id, c.lead === true])).toEqual([['a', false], ['b', true], ['c', false]]);
+  });
+  it('marks none when no card shows a picture', async () => {
+    expect((await withInlineLead([card('a'), card('b')])).some((c) => c.lead)).toBe(false);
   });
 });
