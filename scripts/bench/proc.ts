@@ -69,8 +69,17 @@ export function timedBuild(root: string, env: NodeJS.ProcessEnv): Promise<TimedB
 
 export type Server = { pid: number; url: string; stop(): Promise<void> };
 
-/** Starts a long-running process and waits until `readyUrl` answers. */
+/**
+ * Starts a long-running process and waits until `readyUrl` answers. Refuses a port something
+ * already answers on: a server left over from an earlier run would answer for this one, and its
+ * figures (old pages, chunks it no longer has) would be printed as this build's.
+ */
 export async function startProcess(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; readyUrl: string; url: string }): Promise<Server> {
+  const squatter = await fetch(options.readyUrl).then(
+    () => true,
+    () => false,
+  );
+  if (squatter) throw new Error(`${options.url} already answers before ${command} started: stop the server left on that port`);
   const child: ChildProcess = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
