@@ -1,5 +1,9 @@
+import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import sharp from 'sharp';
+import { INLINE_MAX_BYTES } from '../../lib/images/inline-image.ts';
+import { DATASET, freshArticle, publish, restore, snapshotDataset } from './site-dataset.ts';
 
 /*
  * Readers on a phone: the lead image of a page is the first thing fetched, at the width
@@ -92,6 +96,38 @@ test.describe('on a 375-px phone', () => {
     // Neither the preload (wide screens only) nor the <img> asks the network for it.
     const file = (await lead.getAttribute('src'))!.replace(/\?.*/, '');
     expect(requested.filter((url) => url.includes(file))).toEqual([]);
+  });
+
+  test('a lead photograph too large to come inside the page is the first image fetched, as AVIF at the width the screen needs', async ({ page, baseURL }) => {
+    // A photograph's worth of detail (noise): its 750-px AVIF is far over the inline budget.
+    const name = `${'f0'.repeat(20)}-1200x675.png`;
+    const file = path.join(DATASET, 'images', name);
+    const noise = Buffer.alloc(1200 * 675 * 3, 0).map((_, i) => (i * 7919 + ((i * i) % 251)) % 256);
+    await sharp(noise, { raw: { width: 1200, height: 675, channels: 3 } }).png().toFile(file);
+    const article = freshArticle('article-e2e-large-lead-photo', 'A Large Lead Photograph', {
+      mainImage: { _type: 'image', _sanityAsset: `image@file://./images/${name}`, alt: 'Grain of a large photograph.' },
+    });
+    const putBack = snapshotDataset(DATASET);
+    try {
+      await publish(baseURL!, [article]);
+      const images: { url: string; type: string }[] = [];
+      page.on('response', (response) => {
+        if (response.request().resourceType() === 'image') images.push({ url: response.url(), type: response.headers()['content-type'] ?? '' });
+      });
+      await page.goto('/articles/e2e-large-lead-photo', { waitUntil: 'networkidle' });
+      const lead = page.locator('main img').first();
+      const currentSrc = await lead.evaluate((img: HTMLImageElement) => img.currentSrc);
+      // 375 CSS px of picture at twice the density: the 750-px variant, shown.
+      expect(currentSrc).toMatch(new RegExp(`/media/${name.replace('.', '\\.')}\\?w=750$`));
+      expect(await lead.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+      expect(images[0]).toEqual({ url: currentSrc, type: 'image/avif' });
+      const bytes = Buffer.from(await (await page.request.get(currentSrc, { headers: { accept: 'image/avif,image/webp,*/*' } })).body());
+      expect(bytes.length).toBeGreaterThan(INLINE_MAX_BYTES);
+      expect((await sharp(bytes).metadata()).width).toBe(750);
+    } finally {
+      await restore(baseURL!, putBack, [article]);
+      rmSync(file, { force: true });
+    }
   });
 
   for (const path of ['/', SEED, BODY_IMAGE, '/tags/central-asia', '/search?q=lake']) {
