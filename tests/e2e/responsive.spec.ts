@@ -69,7 +69,9 @@ test('images carry alt text, srcset, a caption and a credit, and load from /medi
     await expect(image).toHaveAttribute('alt', /^Abstract illustration/);
     await expect(image).toHaveAttribute('srcset', /\/media\/[0-9a-f]{40}-1200x675\.png\?w=640 640w/);
     await expect(page.locator('article figure figcaption').first()).toContainText('NextMinuteNews illustration');
-    expect(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    // A body image is lazy: it loads once it nears the screen, and then it must have loaded.
+    await image.scrollIntoViewIfNeeded();
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     const src = await image.getAttribute('src');
     const response = await request.get(src!);
     expect(response.headers()['content-type']).toBe('image/png');
