@@ -1,6 +1,5 @@
 import { MEDIA_URL } from './image-props.ts';
-import { mediaFile } from './media-file.ts';
-import type { MediaFolders } from './media-response.ts';
+import { mediaFile, type MediaFolders } from './media-file.ts';
 import { mediaVariant } from './media-variant.ts';
 
 /*

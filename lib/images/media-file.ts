@@ -22,11 +22,13 @@ const TYPES: Record<string, string> = {
   avif: 'image/avif',
 };
 
+export type MediaFolders = { imagesFolder: string; cacheDir: string };
+
 /**
  * Where /media reads the embedded dataset's images and keeps their resized copies; null when
  * Sanity is the source (its CDN serves the images) or the dataset file cannot be found.
  */
-export function embeddedMediaFolders(env: ServerEnv): { imagesFolder: string; cacheDir: string } | null {
+export function embeddedMediaFolders(env: ServerEnv): MediaFolders | null {
   const config = contentSourceFrom(env);
   if (config.kind !== 'embedded') return null;
   try {

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { mediaFile } from './media-file.ts';
+import { mediaFile, type MediaFolders } from './media-file.ts';
 import { CONTENT_TYPES, formatOfName, negotiateFormat } from './media-format.ts';
 import { mediaVariant } from './media-variant.ts';
 import { mediaWidth } from './widths.ts';
@@ -11,8 +11,6 @@ import { mediaWidth } from './widths.ts';
  * changes content, so each is immutable; `Vary: Accept` keeps caches from
  * handing AVIF to a browser that asked for PNG.
  */
-
-export type MediaFolders = { imagesFolder: string; cacheDir: string };
 
 export function mediaNotFound(): Response {
   return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });

@@ -34,13 +34,16 @@ function pageManifests(): Map<string, ClientManifest> {
 
 const readerManifests = () => [...pageManifests()].filter(([route]) => !route.startsWith('/studio'));
 
+/** The root layout's chunk (Next's layout runtime) or one of Next's own entries: the framework's. */
+const isFrameworkEntry = (entry: string) => entry === '[project]/app/layout' || entry.startsWith(NEXT_OWN);
+
 test('no reader page has a client module of our own, error boundaries included', () => {
   const manifests = readerManifests();
   expect(manifests.map(([route]) => route)).toEqual(expect.arrayContaining(['/(site)/page', '/(site)/articles/[slug]/page', '/_not-found/page']));
   for (const [route, manifest] of manifests) {
     expect(Object.keys(manifest.clientModules).filter((id) => !id.startsWith(NEXT_OWN)), route).toEqual([]);
     // The root layout's chunk holds Next's layout runtime (the modules above); nothing else has one.
-    expect(Object.keys(manifest.entryJSFiles).filter((entry) => entry !== '[project]/app/layout' && !entry.startsWith(NEXT_OWN)), route).toEqual([]);
+    expect(Object.keys(manifest.entryJSFiles).filter((entry) => !isFrameworkEntry(entry)), route).toEqual([]);
   }
 });
 
@@ -49,7 +52,7 @@ test('every page type loads only the framework chunks', async ({ request }) => {
   const framework = new Set([...build.rootMainFiles, ...build.polyfillFiles].map((file) => `/_next/${file}`));
   for (const [, manifest] of readerManifests()) {
     for (const [entry, chunks] of Object.entries(manifest.entryJSFiles)) {
-      if (entry === '[project]/app/layout' || entry.startsWith(NEXT_OWN)) for (const chunk of chunks) framework.add(`/_next/${chunk}`);
+      if (isFrameworkEntry(entry)) for (const chunk of chunks) framework.add(`/_next/${chunk}`);
     }
   }
   for (const [name, pagePath] of PAGES) {
