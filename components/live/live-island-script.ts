@@ -10,7 +10,12 @@
  * doubling the wait (to 5 min) while the endpoint fails. New updates wait
  * behind an "N new updates" button (fixed, so nothing moves under the reader)
  * and are announced in a polite live region; a click shows them above the
- * others and moves focus to the newest. Without JavaScript the page is complete.
+ * others and moves focus to the newest. An update already on the page that an
+ * editor has changed since (its fingerprint, data-version, differs) is redrawn
+ * where it stands, and one withdrawn (unpublished or deleted) leaves the page:
+ * a reader who keeps the blog open all day does not keep reading a claim the
+ * newsroom took back. Both are announced too. Without JavaScript the page is
+ * complete.
  */
 
 type IslandUpdate = {
@@ -23,13 +28,17 @@ type IslandUpdate = {
   keyEvent: boolean;
   authors: { name: string; path: string }[];
   bodyHtml: string;
+  version: string;
 };
+
+type IslandAnswer = { isLive: boolean; complete: boolean; pinned: string[]; updates: IslandUpdate[] };
 
 export function liveIsland(endpoint: string, root: HTMLElement): void {
   const status = root.querySelector<HTMLElement>('[data-live-status]');
   const button = root.querySelector<HTMLButtonElement>('[data-live-button]');
   const target = root.querySelector<HTMLElement>('[data-live-new]');
-  if (!status || !button || !target) return;
+  const blog = root.closest<HTMLElement>('.live-blog');
+  if (!status || !button || !target || !blog) return;
   const INTERVAL = 15_000;
   let delay = INTERVAL;
   let last = Date.now();
@@ -55,6 +64,7 @@ export function liveIsland(endpoint: string, root: HTMLElement): void {
     const article = element('article', 'live-update');
     article.id = update.anchor;
     article.tabIndex = -1;
+    article.dataset.version = update.version;
     const header = element('header', 'live-update-header');
     const time = element('time', '', update.timeLabel);
     time.setAttribute('datetime', update.publishedAt);
@@ -81,6 +91,51 @@ export function liveIsland(endpoint: string, root: HTMLElement): void {
     return article;
   };
 
+  /*
+   * Brings what the page shows in line with the answer: the answer holds the newest timeline
+   * updates (all of them when `complete`), so an update shown here, newer than the oldest of
+   * those, pinned nowhere and missing from them, was withdrawn. Times compare as the ISO
+   * strings both sides write. Redrawn updates keep the reader's focus.
+   */
+  const reconcile = (data: IslandAnswer) => {
+    const current = new Map(data.updates.map((update) => [update.anchor, update]));
+    // An answer without these (cached before they existed) withdraws nothing.
+    const known = typeof data.complete === 'boolean' && Array.isArray(data.pinned);
+    const pinned = new Set(known ? data.pinned : []);
+    const cutoff = data.complete ? '' : (data.updates.at(-1)?.publishedAt ?? '');
+    const gone = (anchor: string, publishedAt: string) => known && !current.has(anchor) && !pinned.has(anchor) && publishedAt > cutoff;
+    let revised = 0;
+    const withdrawn = { shown: 0, waiting: 0 };
+    for (const node of Array.from(blog!.querySelectorAll<HTMLElement>('article.live-update:not([data-pinned])'))) {
+      const update = current.get(node.id);
+      if (update?.version && update.version !== node.dataset.version) {
+        const redrawn = render(update);
+        const focused = node.contains(document.activeElement);
+        node.replaceWith(redrawn);
+        if (focused) redrawn.focus();
+        revised += 1;
+      } else if (!update && gone(node.id, node.querySelector('time')?.getAttribute('datetime') ?? '')) {
+        const next = node.nextElementSibling as HTMLElement | null;
+        if (next && node.contains(document.activeElement)) {
+          next.tabIndex = -1;
+          next.focus();
+        }
+        node.remove();
+        // Published again later, it comes back as a new update.
+        seen.delete(node.id.replace(/^update-/, ''));
+        withdrawn.shown += 1;
+      }
+    }
+    const before = waiting.length;
+    waiting = waiting.flatMap((update) => {
+      if (current.has(update.anchor) || !gone(update.anchor, update.publishedAt)) return [current.get(update.anchor) ?? update];
+      seen.delete(update._id);
+      return [];
+    });
+    withdrawn.waiting = before - waiting.length;
+    return { revised, withdrawn };
+  };
+
   let polls = 0;
   const schedule = () => {
     clearTimeout(timer);
@@ -95,16 +150,21 @@ export function liveIsland(endpoint: string, root: HTMLElement): void {
     try {
       const response = await fetch(endpoint, { headers: { accept: 'application/json' } });
       if (!response.ok) throw new Error(String(response.status));
-      const data = (await response.json()) as { isLive: boolean; updates: IslandUpdate[] };
+      const data = (await response.json()) as IslandAnswer;
       delay = INTERVAL;
+      const news: string[] = [];
+      const { revised, withdrawn } = reconcile(data);
       const fresh = data.updates.filter((update) => !seen.has(update._id) && !document.getElementById(update.anchor));
       fresh.forEach((update) => seen.add(update._id));
-      if (fresh.length > 0) {
+      if (fresh.length > 0 || withdrawn.waiting > 0) {
         waiting = [...fresh, ...waiting];
         button!.textContent = plural(waiting.length, 'new update');
-        button!.hidden = false;
-        status!.textContent = plural(waiting.length, 'new update');
+        button!.hidden = waiting.length === 0;
       }
+      if (fresh.length > 0) news.push(plural(waiting.length, 'new update'));
+      if (revised > 0) news.push(`${plural(revised, 'update')} changed`);
+      if (withdrawn.shown > 0) news.push(`${plural(withdrawn.shown, 'update')} withdrawn`);
+      if (news.length > 0) status!.textContent = news.join(', ');
       if (!data.isLive) {
         stopped = true;
         status!.textContent = 'This live blog has ended.';

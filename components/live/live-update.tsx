@@ -3,11 +3,12 @@ import type { LiveUpdateView } from '@/lib/content/live';
 /**
  * One update of a live blog: its time (a link to its own anchor), flags,
  * title, body and authors, and a link a reader can copy. The island renders
- * the same markup for updates that arrive while the page is open.
+ * the same markup for updates that arrive while the page is open, and redraws
+ * one whose fingerprint (data-version) the update endpoint says has changed.
  */
 export function LiveUpdate({ update }: { update: LiveUpdateView }) {
   return (
-    <article className="live-update" id={update.anchor} data-pinned={update.pinned || undefined}>
+    <article className="live-update" id={update.anchor} data-pinned={update.pinned || undefined} data-version={update.version}>
       <header className="live-update-header">
         <a className="live-update-time" href={`#${update.anchor}`}>
           <time dateTime={update.publishedAt}>{update.timeLabel}</time>

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { bodyHtml } from '../feeds/body-html.ts';
 import { liveTimeLabel } from '../format/date.ts';
@@ -51,20 +52,35 @@ export function livePagePath(slug: string, page: number): string {
   return listingPagePath(articlePath(slug), page);
 }
 
+/**
+ * What a reader sees of an update, as a short fingerprint: an open page's island compares it with
+ * the one the page was rendered with and redraws an update an editor has changed since. Its link
+ * (which page holds it) and its pin (where it stands) are left out: they move without its content
+ * changing.
+ */
+export function liveUpdateVersion(view: { title: string | undefined; timeLabel: string; keyEvent: boolean; authors: { name: string; path: string }[]; bodyHtml: string }): string {
+  const seen = JSON.stringify([view.title ?? null, view.timeLabel, view.keyEvent, view.authors, view.bodyHtml]);
+  return createHash('sha256').update(seen).digest('base64url').slice(0, 16);
+}
+
 export function liveUpdateView(update: UpdateFields, blog: Pick<BlogFields, 'slug' | 'language' | 'order'>, origin: string) {
   const anchor = `update-${update._id}`;
   const plain = toPlainText(update.body);
+  const timeLabel = liveTimeLabel(update.publishedAt, blog.language);
+  const authors = update.authors.map((author) => ({ name: author.name, path: authorPath(author.slug) }));
+  const html = bodyHtml(update.body, origin);
   return {
     _id: update._id,
     anchor,
     href: `${livePagePath(blog.slug, pageOfUpdate(update._id, update.pinned, blog.order))}#${anchor}`,
     title: update.title,
     publishedAt: new Date(update.publishedAt).toISOString(),
-    timeLabel: liveTimeLabel(update.publishedAt, blog.language),
+    timeLabel,
     keyEvent: update.keyEvent,
     pinned: update.pinned,
-    authors: update.authors.map((author) => ({ name: author.name, path: authorPath(author.slug) })),
-    bodyHtml: bodyHtml(update.body, origin),
+    authors,
+    bodyHtml: html,
+    version: liveUpdateVersion({ title: update.title, timeLabel, keyEvent: update.keyEvent, authors, bodyHtml: html }),
     /** A one-line label: the title, else the start of the text (key events, feed titles). */
     label: update.title ?? summarize(plain, 120),
     summary: summarize(plain, 300),

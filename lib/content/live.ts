@@ -151,7 +151,8 @@ export const ISLAND_UPDATES = 20;
 
 /**
  * What the live page's island polls: the state of the coverage and the newest
- * timeline updates, rendered as on the page. Cached and tagged like the page,
+ * timeline updates, rendered as on the page, each with the fingerprint the page
+ * carries (data-version) so the island can redraw one that changed. Cached and tagged like the page,
  * so a published update's webhook expires it too.
  */
 export async function getLiveUpdatesJson(slug: string): Promise<CachedBody | null> {
@@ -166,8 +167,12 @@ async function getLiveUpdatesEntry(slug: string): Promise<CachedBody | null> {
   const body = JSON.stringify({
     isLive: blog.isLive,
     latestAt: blog.latestAt ?? null,
-    updates: blog.updates.slice(0, ISLAND_UPDATES).map(({ _id, anchor, href, title, publishedAt, timeLabel, keyEvent, authors, bodyHtml }) => ({
-      _id, anchor, href, title: title ?? null, publishedAt, timeLabel, keyEvent, authors, bodyHtml,
+    // Every timeline update is below (none older exists), so one the page shows and this lacks was withdrawn.
+    complete: blog.total <= ISLAND_UPDATES,
+    // Pinned ones stand apart from the timeline: an update pinned since the page was drawn is not withdrawn.
+    pinned: blog.pinned.map(({ anchor }) => anchor),
+    updates: blog.updates.slice(0, ISLAND_UPDATES).map(({ _id, anchor, href, title, publishedAt, timeLabel, keyEvent, authors, bodyHtml, version }) => ({
+      _id, anchor, href, title: title ?? null, publishedAt, timeLabel, keyEvent, authors, bodyHtml, version,
     })),
   });
   return { body, contentType: 'application/json; charset=utf-8', etag: etagOf(body), lastModified: liveModifiedAt(blog), keys };

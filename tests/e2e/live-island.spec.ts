@@ -4,7 +4,8 @@ import { expect, test, type Page } from '@playwright/test';
  * The live island's polling, on the built site with the browser's clock under
  * the test's control and the update endpoint answered by the test: at most
  * every 15 s, only while the tab is visible, doubling the wait while the
- * endpoint fails, and nothing moved until the reader asks for new updates.
+ * endpoint fails, and nothing moved until the reader asks for new updates;
+ * updates changed or withdrawn since the page was drawn follow the answer.
  */
 
 const BLOG = '/articles/storm-kestrel-live';
@@ -20,6 +21,8 @@ async function setVisibility(page: Page, state: 'visible' | 'hidden') {
 const fresh = {
   isLive: true,
   latestAt: '2026-11-25T20:30:00.000Z',
+  complete: false,
+  pinned: [],
   updates: [
     {
       _id: 'liveUpdate-test-1',
@@ -31,6 +34,7 @@ const fresh = {
       keyEvent: false,
       authors: [{ name: 'Dana Reyes', path: '/authors/dana-reyes' }],
       bodyHtml: '<p>The village pumps are running again.</p>',
+      version: 'test-1-v1',
     },
   ],
 };
@@ -100,4 +104,38 @@ test('an ended blog stops the polling and says so', async ({ page }) => {
   await expect(page.locator('.live-blog [role="status"]')).toHaveText('This live blog has ended.');
   await page.clock.runFor(120_000);
   expect(calls).toBe(1);
+});
+
+test('an update changed since the page was drawn is redrawn in place, a withdrawn one leaves, the rest stay as they are', async ({ page }) => {
+  await page.clock.install();
+  type Answer = typeof fresh & { updates: (typeof fresh.updates)[number][] };
+  const real = (await (await page.request.get(`${BLOG}/updates.json`)).json()) as Answer;
+  const [first, changed, gone, ...rest] = real.updates;
+  const answer: Answer = {
+    ...real,
+    updates: [first!, { ...changed!, title: 'Pumps restart after all', bodyHtml: '<p>Corrected: the pumps restarted at 6 pm.</p>', version: 'changed' }, ...rest],
+  };
+  await page.route(ENDPOINT, (route) => route.fulfill({ json: answer }));
+  await page.goto(BLOG);
+  const update = (anchor: string) => page.locator(`[id="${anchor}"]`);
+  await update(first!.anchor).evaluate((node) => node.setAttribute('data-mark', 'kept'));
+  await expect(update(gone!.anchor)).toBeVisible();
+  await update(changed!.anchor).getByRole('link', { name: 'Link to this update' }).focus();
+
+  await page.clock.runFor(15_500);
+  await expect(page.locator('#live-island')).toHaveAttribute('data-polls', '1');
+  await expect(update(changed!.anchor).getByRole('heading', { name: 'Pumps restart after all' })).toBeVisible();
+  await expect(update(changed!.anchor)).toContainText('Corrected: the pumps restarted at 6 pm.');
+  await expect(update(changed!.anchor)).toBeFocused();
+  await expect(update(gone!.anchor)).toHaveCount(0);
+  await expect(page.locator('.live-blog [role="status"]')).toHaveText('1 update changed, 1 update withdrawn');
+  await expect(update(first!.anchor)).toHaveAttribute('data-mark', 'kept');
+  // Updates older than any the answer carries are not taken for withdrawn.
+  await expect(page.locator('.live-updates article.live-update')).toHaveCount(39);
+
+  // The same answer again changes nothing more.
+  await page.clock.runFor(15_500);
+  await expect(page.locator('#live-island')).toHaveAttribute('data-polls', '2');
+  await expect(page.locator('.live-blog [role="status"]')).toHaveText('1 update changed, 1 update withdrawn');
+  await expect(page.locator('.live-updates article.live-update')).toHaveCount(39);
 });

@@ -3,9 +3,9 @@ import { execFile, execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
-import { removeDocuments } from '../helpers/dataset.ts';
+import { getDocument, removeDocuments, snapshotDataset, upsertDocuments } from '../helpers/dataset.ts';
 import { SITE_BUILD, TEST_SECRETS } from '../helpers/builds.ts';
-import { sendWebhook } from '../helpers/webhook.ts';
+import { publishWebhook, sendWebhook } from '../helpers/webhook.ts';
 
 /*
  * A live blog on the built sample site: the page as rendered (LIVE label, key
@@ -132,6 +132,42 @@ test('an update posted with --notify appears on an open page within 20 s, withou
       removeDocuments(DATASET, [posted]);
       await sendWebhook(baseURL!, SECRET, { _id: posted, _type: 'liveUpdate', article: { _ref: 'article-storm-kestrel-live' } });
     }
+  }
+});
+
+test('an update the newsroom corrects changes on an open page within 20 s, one it withdraws leaves it, and both are announced', async ({ page, baseURL }) => {
+  test.setTimeout(90_000);
+  await page.goto(BLOG);
+  await page.evaluate(() => Object.assign(window, { liveMarker: 'same page' }));
+  const timeline = page.locator('.live-updates article.live-update');
+  const anchorOf = async (n: number) => String(await timeline.nth(n).getAttribute('id'));
+  const [untouched, corrected, withdrawn] = [await anchorOf(0), await anchorOf(1), await anchorOf(2)];
+  const idOf = (anchor: string) => anchor.replace(/^update-/, '');
+  // The untouched update keeps its element: nothing is redrawn that did not change.
+  await page.locator(`[id="${untouched}"]`).evaluate((node) => node.setAttribute('data-mark', 'kept'));
+  const older = timeline.nth(30);
+  await expect(older).toBeVisible();
+  const restore = snapshotDataset(DATASET);
+  try {
+    const doc = getDocument(DATASET, idOf(corrected));
+    const text = `Correction: the Lower Sarn pumps restarted at 6 pm, not 4 pm (${Date.now()}).`;
+    upsertDocuments(DATASET, [{ ...doc, body: [{ _type: 'block', _key: 'fix', style: 'normal', markDefs: [], children: [{ _type: 'span', _key: 'fix-0', text, marks: [] }] }] }]);
+    removeDocuments(DATASET, [idOf(withdrawn)]);
+    const started = Date.now();
+    for (const _id of [idOf(corrected), idOf(withdrawn)]) await publishWebhook(baseURL!, SECRET, { _id, _type: 'liveUpdate', article: { _ref: 'article-storm-kestrel-live' } });
+    await expect(page.locator(`[id="${corrected}"]`)).toContainText(text, { timeout: 20_000 });
+    await expect(page.locator(`[id="${withdrawn}"]`)).toHaveCount(0, { timeout: 20_000 });
+    expect(Date.now() - started).toBeLessThan(20_000);
+    await expect(page.locator('.live-blog [role="status"]')).toHaveText('1 update changed, 1 update withdrawn');
+    // Nothing else moved: the first update is the same element, an older one (beyond what a poll carries) stays.
+    await expect(page.locator(`[id="${untouched}"]`)).toHaveAttribute('data-mark', 'kept');
+    await expect(older).toBeVisible();
+    await expect(page.getByRole('button', { name: /new update/ })).toBeHidden();
+    expect(await page.evaluate(() => (window as unknown as { liveMarker?: string }).liveMarker)).toBe('same page');
+  } finally {
+    // Leave the shared site as it was for the other specs.
+    restore();
+    for (const _id of [idOf(corrected), idOf(withdrawn)]) await sendWebhook(baseURL!, SECRET, { _id, _type: 'liveUpdate', article: { _ref: 'article-storm-kestrel-live' } });
   }
 });
 
