@@ -7,13 +7,16 @@ import { LiveUpdate } from './live-update';
  * The updates of a live blog under its article: key events, pinned updates,
  * then the rest newest first, 40 a page with older pages on static paths.
  * Complete without JavaScript; while the blog runs, page 1 carries the island
- * that offers new updates as they are published.
+ * that offers new updates as they are published and keeps the shown ones and
+ * the key events in step with the newsroom.
  */
 export function LiveBlog({ blog, endpoint }: { blog: LiveBlogPage; endpoint: string }) {
+  const island = blog.page === 1 && blog.isLive;
   return (
     <section className="live-blog" aria-labelledby="live-updates-title">
-      {blog.keyEvents.length > 0 && (
-        <nav className="live-key-events" aria-labelledby="key-events-title">
+      {(blog.keyEvents.length > 0 || island) && (
+        // On a running blog's first page the list is there even while empty (hidden), for the island to fill.
+        <nav className="live-key-events" aria-labelledby="key-events-title" hidden={blog.keyEvents.length === 0}>
           <h2 id="key-events-title" className="label">
             Key events
           </h2>
@@ -38,7 +41,7 @@ export function LiveBlog({ blog, endpoint }: { blog: LiveBlogPage; endpoint: str
           ))}
         </div>
       )}
-      {blog.page === 1 && blog.isLive && <LiveIsland endpoint={endpoint} id="live-island" />}
+      {island && <LiveIsland endpoint={endpoint} id="live-island" />}
       <div className="live-updates">
         {blog.updates.map((update) => (
           <LiveUpdate key={update._id} update={update} />

@@ -14,7 +14,9 @@
  * editor has changed since (its fingerprint, data-version, differs) is redrawn
  * where it stands, and one withdrawn (unpublished or deleted) leaves the page:
  * a reader who keeps the blog open all day does not keep reading a claim the
- * newsroom took back. Both are announced too. Without JavaScript the page is
+ * newsroom took back. Both are announced too. The key events list follows the
+ * answer when something already moved (a change or a withdrawal) or when the
+ * reader shows new updates, never on its own. Without JavaScript the page is
  * complete.
  */
 
@@ -31,7 +33,9 @@ type IslandUpdate = {
   version: string;
 };
 
-type IslandAnswer = { isLive: boolean; complete: boolean; pinned: string[]; updates: IslandUpdate[] };
+type KeyEvent = { href: string; label: string; publishedAt: string; timeLabel: string };
+
+type IslandAnswer = { isLive: boolean; complete: boolean; pinned: string[]; keyEvents?: KeyEvent[]; updates: IslandUpdate[] };
 
 export function liveIsland(endpoint: string, root: HTMLElement): void {
   const status = root.querySelector<HTMLElement>('[data-live-status]');
@@ -136,6 +140,29 @@ export function liveIsland(endpoint: string, root: HTMLElement): void {
     return { revised, withdrawn };
   };
 
+  // The key events list as last answered, drawn into the page's (hidden while empty) list when due.
+  const keyList = blog.querySelector<HTMLElement>('.live-key-events');
+  let keyEvents: KeyEvent[] | undefined;
+  const drawKeyEvents = () => {
+    const list = keyList?.querySelector('ol');
+    if (!keyList || !list || !keyEvents) return;
+    const drawn = Array.from(list.querySelectorAll('a'), (a) => `${a.getAttribute('href')} ${a.textContent}`);
+    const wanted = keyEvents.map((event) => `${event.href} ${event.timeLabel} ${event.label}`);
+    if (drawn.join('\n') === wanted.join('\n')) return;
+    list.replaceChildren(
+      ...keyEvents.map((event) => {
+        const item = element('li', '');
+        const a = link(event.href, '', '');
+        const time = element('time', '', event.timeLabel);
+        time.setAttribute('datetime', event.publishedAt);
+        a.append(time, ` ${event.label}`);
+        item.append(a);
+        return item;
+      }),
+    );
+    keyList.hidden = keyEvents.length === 0;
+  };
+
   let polls = 0;
   const schedule = () => {
     clearTimeout(timer);
@@ -153,7 +180,9 @@ export function liveIsland(endpoint: string, root: HTMLElement): void {
       const data = (await response.json()) as IslandAnswer;
       delay = INTERVAL;
       const news: string[] = [];
+      if (Array.isArray(data.keyEvents)) keyEvents = data.keyEvents;
       const { revised, withdrawn } = reconcile(data);
+      if (revised > 0 || withdrawn.shown > 0) drawKeyEvents();
       const fresh = data.updates.filter((update) => !seen.has(update._id) && !document.getElementById(update.anchor));
       fresh.forEach((update) => seen.add(update._id));
       if (fresh.length > 0 || withdrawn.waiting > 0) {
@@ -178,6 +207,7 @@ export function liveIsland(endpoint: string, root: HTMLElement): void {
   button.addEventListener('click', () => {
     const nodes = waiting.map(render);
     target.prepend(...nodes);
+    drawKeyEvents();
     status.textContent = `${plural(nodes.length, 'update')} added above.`;
     waiting = [];
     button.hidden = true;

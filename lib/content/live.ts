@@ -171,6 +171,8 @@ async function getLiveUpdatesEntry(slug: string): Promise<CachedBody | null> {
     complete: blog.total <= ISLAND_UPDATES,
     // Pinned ones stand apart from the timeline: an update pinned since the page was drawn is not withdrawn.
     pinned: blog.pinned.map(({ anchor }) => anchor),
+    // The whole key-event list, drawn as the page draws it.
+    keyEvents: blog.keyEvents.map(({ href, label, publishedAt, timeLabel }) => ({ href, label, publishedAt, timeLabel })),
     updates: blog.updates.slice(0, ISLAND_UPDATES).map(({ _id, anchor, href, title, publishedAt, timeLabel, keyEvent, authors, bodyHtml, version }) => ({
       _id, anchor, href, title: title ?? null, publishedAt, timeLabel, keyEvent, authors, bodyHtml, version,
     })),

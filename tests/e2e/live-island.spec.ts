@@ -139,3 +139,36 @@ test('an update changed since the page was drawn is redrawn in place, a withdraw
   await expect(page.locator('.live-blog [role="status"]')).toHaveText('1 update changed, 1 update withdrawn');
   await expect(page.locator('.live-updates article.live-update')).toHaveCount(39);
 });
+
+test('the key events list follows a changed update at once, and a new key event when the reader shows it', async ({ page }) => {
+  await page.clock.install();
+  type KeyEvent = { href: string; label: string; publishedAt: string; timeLabel: string };
+  type Answer = typeof fresh & { updates: (typeof fresh.updates)[number][]; keyEvents: KeyEvent[] };
+  const real = (await (await page.request.get(`${BLOG}/updates.json`)).json()) as Answer;
+  const [first, ...rest] = real.updates;
+  const flagged = { ...first!, keyEvent: true, title: 'Flood barrier holds at Lower Sarn', version: 'flagged' };
+  const keyOf = (update: typeof flagged): KeyEvent => ({ href: update.href, label: update.title, publishedAt: update.publishedAt, timeLabel: update.timeLabel });
+  const later = { ...fresh.updates[0]!, keyEvent: true, title: 'Evacuation order lifted' };
+  let answer: Answer = { ...real, updates: [flagged, ...rest], keyEvents: [keyOf(flagged), ...real.keyEvents] };
+  await page.route(ENDPOINT, (route) => route.fulfill({ json: answer }));
+  await page.goto(BLOG);
+  const keyEvents = page.getByRole('navigation', { name: 'Key events' }).getByRole('link');
+  await expect(keyEvents).toHaveCount(real.keyEvents.length);
+
+  // An update flagged as a key event since the page was drawn: redrawn, and listed at once.
+  await page.clock.runFor(15_500);
+  await expect(page.locator(`[id="${first!.anchor}"]`).getByText('Key event')).toBeVisible();
+  await expect(keyEvents).toHaveCount(real.keyEvents.length + 1);
+  await expect(keyEvents.first()).toHaveText(`${first!.timeLabel} Flood barrier holds at Lower Sarn`);
+  await expect(keyEvents.first()).toHaveAttribute('href', first!.href);
+
+  // A new update that is a key event: the list waits, like the update, for the reader to show it.
+  answer = { ...answer, updates: [later, ...answer.updates], keyEvents: [keyOf(later), ...answer.keyEvents] };
+  await page.clock.runFor(15_500);
+  const button = page.getByRole('button', { name: '1 new update' });
+  await expect(button).toBeVisible();
+  await expect(keyEvents).toHaveCount(real.keyEvents.length + 1);
+  await button.click();
+  await expect(keyEvents).toHaveCount(real.keyEvents.length + 2);
+  await expect(keyEvents.first()).toHaveText(`${later.timeLabel} Evacuation order lifted`);
+});

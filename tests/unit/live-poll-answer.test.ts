@@ -18,7 +18,7 @@ vi.mock('../../lib/content/sources/index.ts', () => ({ contentSource: () => sour
 
 const { getLiveBlog, getLiveUpdatesJson, ISLAND_UPDATES } = await import('@/lib/content/live');
 
-type Answer = { complete: boolean; pinned: string[]; updates: { anchor: string; version: string }[] };
+type Answer = { complete: boolean; pinned: string[]; keyEvents: unknown[]; updates: { anchor: string; version: string }[] };
 const answer = async (slug: string) => JSON.parse((await getLiveUpdatesJson(slug))!.body) as Answer;
 
 const raw = {
@@ -61,6 +61,12 @@ describe("the island's poll answer", () => {
     const [polled, page] = [await answer('storm-kestrel-live'), await getLiveBlog('storm-kestrel-live', 1)];
     expect(polled.updates).toHaveLength(ISLAND_UPDATES);
     expect(polled.updates.map(({ anchor, version }) => [anchor, version])).toEqual(page!.updates.slice(0, ISLAND_UPDATES).map(({ anchor, version }) => [anchor, version]));
+  });
+
+  it('carries the key events as the page lists them', async () => {
+    const [polled, page] = [await answer('storm-kestrel-live'), await getLiveBlog('storm-kestrel-live', 1)];
+    expect(polled.keyEvents).toHaveLength(2);
+    expect(polled.keyEvents).toEqual(page!.keyEvents.map(({ href, label, publishedAt, timeLabel }) => ({ href, label, publishedAt, timeLabel })));
   });
 
   it('says whether it holds every timeline update, and which are pinned', async () => {
