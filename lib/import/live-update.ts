@@ -3,7 +3,7 @@ import { contentHash } from '../portable-text/keys.ts';
 import type { PortableTextBlock } from '../portable-text/types.ts';
 import { articlePath } from '../urls/paths.ts';
 import { TITLE_MAX, bodyProblems } from '../../sanity/lib/article-rules.ts';
-import { documentId, referenceTo, type Reference } from './references.ts';
+import { documentId, idPart, referenceTo, type Reference } from './references.ts';
 
 // The Studio's limits for an update (sanity/schema-types/live-update.ts) are the article's.
 export const LIVE_UPDATE_TITLE_MAX = TITLE_MAX;
@@ -34,14 +34,21 @@ export type LiveUpdateInput = {
 
 export type LivePlan<T> = { document: T; path: string; log: string[] };
 
-/** `liveUpdate-<article slug>-<n>`: the importer's ids, numbered per live blog. */
+const slugOf = (doc: RawDocument) => (doc.slug as { current?: unknown } | undefined)?.current;
+
+/** `liveUpdate-<article slug>-<n>`: the importer's ids, numbered per live blog (slug made id-safe: idPart). */
 export function liveUpdateId(articleSlug: string, n: number): string {
-  return `liveUpdate-${articleSlug}-${n}`;
+  return `${liveUpdatePrefix(articleSlug)}${n}`;
+}
+
+/** What every importer id of this blog's updates starts with. */
+export function liveUpdatePrefix(articleSlug: string): string {
+  return `liveUpdate-${idPart(articleSlug)}-`;
 }
 
 /** The next free number for a live blog's updates, drafts included so a draft never gets overwritten. */
 export function nextUpdateNumber(articleSlug: string, ids: Iterable<string>): number {
-  const pattern = new RegExp(`^(?:drafts\\.)?liveUpdate-${articleSlug.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(\\d+)$`);
+  const pattern = new RegExp(`^(?:drafts\\.)?${liveUpdatePrefix(articleSlug).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\d+)$`);
   let max = 0;
   for (const id of ids) {
     const found = pattern.exec(id);
@@ -50,12 +57,14 @@ export function nextUpdateNumber(articleSlug: string, ids: Iterable<string>): nu
   return max + 1;
 }
 
-/** The published live blog with this slug, or an error an editor can act on. */
+/**
+ * The published live blog with this slug, or an error an editor can act on. Found by its slug,
+ * not by the importer's id: an article started in the Studio has an id of Sanity's own.
+ */
 export function findLiveBlog(slug: string, dataset: RawDocument[], wanted: 'live' | 'any' = 'live'): RawDocument {
-  const id = documentId('article', slug);
-  const article = dataset.find((doc) => doc._id === id);
-  if (!article || article._type !== 'article') {
-    throw new Error(`No published article "${slug}" (${id}) in the dataset: check the slug in the article's URL.`);
+  const article = dataset.find((doc) => doc._type === 'article' && !doc._id.startsWith('drafts.') && slugOf(doc) === slug);
+  if (!article) {
+    throw new Error(`No published article "${slug}" in the dataset: check the slug in the article's URL.`);
   }
   if (wanted === 'live' && article.coverage !== 'live') {
     const state = article.coverage === 'ended' ? 'its live coverage has ended' : 'it is not a live blog';

@@ -1,10 +1,27 @@
+import { createHash } from 'node:crypto';
 import { deterministicKey } from '../portable-text/keys.ts';
 
 export type Reference = { _type: 'reference'; _ref: string; _key: string };
 export type TaxonomyType = 'tag' | 'source' | 'author';
 
+/*
+ * The importer's ids are read from slugs (`article-<slug>`, `liveUpdate-<slug>-<n>`). Sanity
+ * accepts only ASCII letters, digits, `_`, `-` and `.` in an id, while a slug keeps the letters
+ * of scripts it does not transliterate (Greek, Arabic, CJK…: lib/portable-text/slugify.ts). Such a
+ * slug gives its ASCII letters and a hash of the whole slug instead, so the id is valid, stable
+ * across imports and still unique; every ASCII slug is used as it is.
+ */
+const ID_SAFE = /^[A-Za-z0-9_-]+$/;
+
+export function idPart(slug: string): string {
+  if (ID_SAFE.test(slug)) return slug;
+  const ascii = slug.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/-{2,}/g, '-').replace(/^-+|-+$/g, '');
+  const hash = createHash('sha256').update(slug).digest('hex').slice(0, 12);
+  return ascii ? `${ascii}-${hash}` : hash;
+}
+
 export function documentId(type: TaxonomyType | 'article', slug: string): string {
-  return `${type}-${slug}`;
+  return `${type}-${idPart(slug)}`;
 }
 
 /** A reference keyed by its target, so the key survives reordering and re-imports. */

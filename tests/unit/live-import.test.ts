@@ -7,6 +7,7 @@ import type { RawDocument } from '../../lib/dataset/ndjson.ts';
 import type { PortableTextBlock } from '../../lib/portable-text/types.ts';
 import { parseLiveUpdateText } from '../../lib/import/live-update-body.ts';
 import { nextUpdateNumber, planCoverageChange, planLiveUpdate } from '../../lib/import/live-update.ts';
+import { liveUpdateSchema } from '../../lib/content/live-view.ts';
 
 const now = '2026-11-25T21:00:00.000Z';
 const live: RawDocument = { _id: 'article-storm', _type: 'article', title: 'Storm', slug: { _type: 'slug', current: 'storm' }, coverage: 'live', coverageStartedAt: '2026-11-25T05:00:00.000Z' };
@@ -58,6 +59,26 @@ describe('planLiveUpdate', () => {
       authors: [{ _type: 'reference', _ref: 'author-dana-reyes' }],
     });
     expect(plan.path).toBe('/articles/storm#update-liveUpdate-storm-3');
+  });
+
+  it('finds a live blog by its slug, whatever its id: one started in the Studio has an id of Sanity\'s own', () => {
+    const studio = { ...live, _id: '3f9c2a7e-5b1d-4e8a-9c0f-2d6b7a1e4c88' };
+    const body = parseLiveUpdateText('u.txt', 'Text.', 's').body;
+    const plan = planLiveUpdate('storm', { body }, now, [studio, { ...studio, _id: `drafts.${studio._id}`, slug: { _type: 'slug', current: 'storm' } }]);
+    expect(plan.document).toMatchObject({ _id: 'liveUpdate-storm-1', article: { _ref: studio._id } });
+    // A draft alone is not a published blog.
+    expect(() => planLiveUpdate('storm', { body }, now, [{ ...studio, _id: `drafts.${studio._id}` }])).toThrow(/No published article "storm"/);
+  });
+
+  it('gives a blog whose slug keeps non-Latin letters ids Sanity accepts, stable and numbered as usual', () => {
+    const greek = { ...live, _id: 'article-x', slug: { _type: 'slug', current: 'καταιγίδα-στη-θεσσαλία' } };
+    const body = parseLiveUpdateText('u.txt', 'Text.', 's').body;
+    const first = planLiveUpdate('καταιγίδα-στη-θεσσαλία', { body }, now, [greek]).document._id;
+    expect(first).toMatch(/^liveUpdate-[0-9a-f]{12}-1$/);
+    const second = planLiveUpdate('καταιγίδα-στη-θεσσαλία', { body }, now, [greek, { _id: first, _type: 'liveUpdate' }]).document._id;
+    expect(second).toBe(first.replace(/-1$/, '-2'));
+    // The site's own check on update ids (lib/content/live-view.ts) takes them.
+    expect(liveUpdateSchema.shape._id.safeParse(second).success).toBe(true);
   });
 
   it('refuses an article that is not running live, an unknown author and an overlong title', () => {
