@@ -2,7 +2,7 @@ import { contentHash, deterministicKey } from '../portable-text/keys.ts';
 import { slugify } from '../portable-text/slugify.ts';
 import type { PortableTextBlock } from '../portable-text/types.ts';
 import type { Correction, ParsedArticle } from './parsed-article.ts';
-import { documentId, referenceTo, type Reference } from './references.ts';
+import { documentId, referenceTo, type Reference, type TaxonomyType } from './references.ts';
 
 export type ArticleDocument = {
   _id: string;
@@ -35,6 +35,11 @@ export type ArticleBuildOptions = {
   now: string;
   /** Slug of the source the sign-off resolved to; becomes the lead source. */
   signOffSource?: string;
+  /**
+   * The id of the tag, source or author with this slug (planArticleImport finds one made in the
+   * Studio, which has an id of Sanity's own); documentId's `<type>-<slug>` when not given.
+   */
+  idOf?: (type: TaxonomyType, slug: string) => string;
   tags?: string[];
   sources?: string[];
   authors?: string[];
@@ -76,11 +81,12 @@ export function buildArticleDocument(
   // would repeat the lede right above it on the page.
   const standfirst = options.standfirst ?? parsed.standfirst ?? '';
 
-  const tags = pick(options.tags, parsed.tags)?.map((s) => referenceTo(documentId('tag', s))) ?? refs(old.tags);
-  const authors = pick(options.authors, parsed.authors)?.map((s) => referenceTo(documentId('author', s))) ?? refs(old.authors);
+  const idOf = options.idOf ?? documentId;
+  const tags = pick(options.tags, parsed.tags)?.map((s) => referenceTo(idOf('tag', s))) ?? refs(old.tags);
+  const authors = pick(options.authors, parsed.authors)?.map((s) => referenceTo(idOf('author', s))) ?? refs(old.authors);
   const sources = leadFirst(
-    options.signOffSource ? documentId('source', options.signOffSource) : undefined,
-    pick(options.sources, parsed.sources)?.map((s) => documentId('source', s)),
+    options.signOffSource ? idOf('source', options.signOffSource) : undefined,
+    pick(options.sources, parsed.sources)?.map((s) => idOf('source', s)),
     refs(old.sources).map((ref) => ref._ref),
   ).map(referenceTo);
 

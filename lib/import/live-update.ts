@@ -4,6 +4,7 @@ import type { PortableTextBlock } from '../portable-text/types.ts';
 import { articlePath } from '../urls/paths.ts';
 import { TITLE_MAX, bodyProblems } from '../../sanity/lib/article-rules.ts';
 import { documentId, idPart, referenceTo, type Reference } from './references.ts';
+import { slugOf } from './taxonomy.ts';
 
 // The Studio's limits for an update (sanity/schema-types/live-update.ts) are the article's.
 export const LIVE_UPDATE_TITLE_MAX = TITLE_MAX;
@@ -33,8 +34,6 @@ export type LiveUpdateInput = {
 };
 
 export type LivePlan<T> = { document: T; path: string; log: string[] };
-
-const slugOf = (doc: RawDocument) => (doc.slug as { current?: unknown } | undefined)?.current;
 
 /** `liveUpdate-<article slug>-<n>`: the importer's ids, numbered per live blog (slug made id-safe: idPart). */
 export function liveUpdateId(articleSlug: string, n: number): string {

@@ -9,7 +9,7 @@ import { findSourceByName, indexById, slugOf, sourceFromName, taxonomyFromSlug }
 // Lowercase letters (any script) and digits joined by single hyphens; no dots, which would make an id private.
 const SLUG = /^[\p{Ll}\p{Lo}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{N}]+)*$/u;
 
-export type ImportOptions = Omit<ArticleBuildOptions, 'signOffSource'>;
+export type ImportOptions = Omit<ArticleBuildOptions, 'signOffSource' | 'idOf'>;
 
 export type ImportPlan = {
   action: 'created' | 'updated';
@@ -43,13 +43,16 @@ export function planArticleImport(parsed: ParsedArticle, options: ImportOptions,
   const byId = indexById(dataset);
   const created: RawDocument[] = [];
   const log: string[] = [];
+  // A published document of this type with this slug, whoever made it: the Studio gives ids of its own.
+  const bySlug = (type: string, slug: string) => dataset.find((doc) => doc._type === type && !doc._id.startsWith('drafts.') && slugOf(doc) === slug);
+  const idOf = (type: TaxonomyType, slug: string) => bySlug(type, slug)?._id ?? documentId(type, slug);
 
   const ensure = (type: TaxonomyType, slugs: string[] | undefined): void => {
     for (const slug of slugs ?? []) {
       if (!SLUG.test(slug)) {
         throw new Error(`"${slug}" is not a ${type} slug: use lowercase words joined by hyphens, such as "central-asia".`);
       }
-      const id = documentId(type, slug);
+      const id = idOf(type, slug);
       if (byId.has(id)) continue;
       const doc = taxonomyFromSlug(type, slug, options.now);
       byId.set(id, doc);
@@ -66,7 +69,8 @@ export function planArticleImport(parsed: ParsedArticle, options: ImportOptions,
     } else {
       const doc = sourceFromName(parsed.sourceName, options.now);
       signOffSource = slugOf(doc);
-      if (!byId.has(doc._id)) {
+      // A source with that slug under another name is the one meant (idOf then refers to it).
+      if (!byId.has(doc._id) && !(signOffSource && bySlug('source', signOffSource))) {
         byId.set(doc._id, doc);
         created.push(doc);
         log.push(`created source ${doc._id} ("${parsed.sourceName}", kind ${doc.kind as string}) from the sign-off`);
@@ -80,6 +84,11 @@ export function planArticleImport(parsed: ParsedArticle, options: ImportOptions,
 
   const slug = articleSlug(parsed);
   const publishedId = documentId('article', slug);
+  const other = bySlug('article', slug);
+  if (other && other._id !== publishedId) {
+    // Importing would give two articles one URL; the one already there is an editor's to change.
+    throw new Error(`An article with the slug "${slug}" already exists (${other._id}, not made by this importer): change it in the Studio, or give this one another slug with "slug:" in the front matter.`);
+  }
   const draftId = `drafts.${publishedId}`;
   const published = byId.get(publishedId);
   const draft = dataset.find((doc) => doc._id === draftId);
@@ -88,7 +97,7 @@ export function planArticleImport(parsed: ParsedArticle, options: ImportOptions,
   }
   // An earlier import's draft is the base when nothing is published yet: the editor's work in it is kept.
   const base = published ?? (draft ? { ...draft, _id: publishedId } : undefined);
-  const article = buildArticleDocument(parsed, { ...options, signOffSource }, base);
+  const article = buildArticleDocument(parsed, { ...options, signOffSource, idOf }, base);
   const problems = articleProblems(article).map(({ field, message }) => `${field}: ${message}`);
   const status = problems.length === 0 ? 'published' : 'draft';
   if (status === 'draft') {

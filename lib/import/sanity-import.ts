@@ -22,10 +22,11 @@ export type SanityImportResult = {
 const existingQuery = `{
   "taxonomy": *[_type in ["tag", "source", "author"] && !(_id in path("drafts.**")) && !(_id in path("versions.**"))]{_id, _type, name, title, slug},
   "published": *[_id == $id][0],
-  "draft": *[_id == $draftId][0]
+  "draft": *[_id == $draftId][0],
+  "sameSlug": *[_type == "article" && slug.current == $slug && _id != $id && !(_id in path("drafts.**")) && !(_id in path("versions.**"))][0...1]{_id, _type, slug}
 }`;
 
-type Existing = { taxonomy: RawDocument[] | null; published: RawDocument | null; draft: RawDocument | null };
+type Existing = { taxonomy: RawDocument[] | null; published: RawDocument | null; draft: RawDocument | null; sameSlug: RawDocument[] | null };
 
 /**
  * Imports one parsed article into the Content Lake as a DRAFT, through the same
@@ -36,11 +37,13 @@ type Existing = { taxonomy: RawDocument[] | null; published: RawDocument | null;
  * the update (the editor's tags and flags survive), else the published article.
  */
 export async function importArticleToSanity(client: SanityClient, parsed: ParsedArticle, options: ImportOptions): Promise<SanityImportResult> {
-  const id = documentId('article', articleSlug(parsed));
+  const slug = articleSlug(parsed);
+  const id = documentId('article', slug);
   const draftId = `drafts.${id}`;
-  const existing = await client.fetch<Existing>(existingQuery, { id, draftId }, { perspective: 'raw' });
+  const existing = await client.fetch<Existing>(existingQuery, { id, draftId, slug }, { perspective: 'raw' });
   const base = existing.draft ? { ...existing.draft, _id: id } : existing.published;
-  const plan = planArticleImport(parsed, options, [...(existing.taxonomy ?? []), ...(base ? [base] : [])]);
+  // Another article with this slug (one made in the Studio) makes the plan refuse, as in the dataset.
+  const plan = planArticleImport(parsed, options, [...(existing.taxonomy ?? []), ...(base ? [base] : []), ...(existing.sameSlug ?? [])]);
 
   const transaction = client.transaction();
   for (const doc of plan.documents) {

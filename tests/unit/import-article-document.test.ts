@@ -15,6 +15,35 @@ const dataset: RawDocument[] = [
   { _id: 'author-dana-reyes', _type: 'author', name: 'Dana Reyes', slug: { _type: 'slug', current: 'dana-reyes' } },
 ];
 
+describe('planArticleImport next to documents made in the Studio (ids of Sanity\'s own)', () => {
+  const studio: RawDocument[] = [
+    { _id: '0b5e1c9a-tag', _type: 'tag', title: 'World', slug: { _type: 'slug', current: 'world' } },
+    { _id: '7d2f4e6b-source', _type: 'source', name: 'NextMinuteNews', slug: { _type: 'slug', current: 'nmn' } },
+    { _id: '3c1a9e5f-author', _type: 'author', name: 'Dana Reyes', slug: { _type: 'slug', current: 'dana-reyes' } },
+  ];
+
+  it('refers to them by their ids and creates none twice, the sign-off source included', () => {
+    const plan = planArticleImport(parseWireCopy(seed), { now: '2026-11-20T08:05:00.000Z', tags: ['world', 'central-asia'], sources: ['nmn'], authors: ['dana-reyes'] }, studio);
+    expect(plan.article.tags).toEqual([ref('0b5e1c9a-tag'), ref('tag-central-asia')]);
+    expect(plan.article.authors).toEqual([ref('3c1a9e5f-author')]);
+    expect(plan.article.sources).toEqual([ref('7d2f4e6b-source')]);
+    expect(plan.documents.map((doc) => doc._id).filter((id) => id !== plan.article._id)).toEqual(['tag-central-asia']);
+  });
+
+  it('takes a sign-off naming no known source to the source with its slug, not a second one', () => {
+    const plan = planArticleImport({ ...parseWireCopy(seed), sourceName: 'NMN' }, { now: '2026-11-20T08:05:00.000Z' }, studio);
+    expect(plan.article.sources).toEqual([ref('7d2f4e6b-source')]);
+    expect(plan.documents).toEqual([plan.article]);
+  });
+
+  it('refuses a slug another article already has: two articles would share one URL', () => {
+    const other: RawDocument = { _id: '9a8b7c6d-article', _type: 'article', title: 'Earlier', slug: { _type: 'slug', current: 'kazakhstan-silences-pro-and-anti-russian-voices-amid-geopolitical-tensions' } };
+    expect(() => planArticleImport(parseWireCopy(seed), { now: '2026-11-20T08:05:00.000Z' }, [...studio, other])).toThrow(/already exists \(9a8b7c6d-article.*"slug:"/);
+    // Its draft alone is no clash: the editor has not published it.
+    expect(() => planArticleImport(parseWireCopy(seed), { now: '2026-11-20T08:05:00.000Z' }, [...studio, { ...other, _id: 'drafts.9a8b7c6d-article' }])).not.toThrow();
+  });
+});
+
 describe('planArticleImport for a new wire story', () => {
   const plan = planArticleImport(parseWireCopy(seed), { now: '2026-11-20T08:05:00.000Z', tags: ['world', 'central-asia'], authors: ['dana-reyes'] }, dataset);
 

@@ -34,6 +34,25 @@ function seed() {
 }
 
 describe('importArticleToSanity (import --to sanity)', () => {
+  it("uses the Studio's own tags and sources (ids of Sanity's own) and refuses a slug a Studio article already has, writing nothing", async () => {
+    await fixture.close();
+    const studio: FixtureDocument[] = [
+      { _id: '0b5e1c9a-studio-tag', _type: 'tag', title: 'World', slug: { _type: 'slug', current: 'world' } },
+      { _id: '7d2f4e6b-studio-source', _type: 'source', name: 'NextMinuteNews', slug: { _type: 'slug', current: 'nextminutenews' } },
+    ];
+    fixture = await startSanityApiFixture({ documents: studio, dataset: 'production', token: 'write-token' });
+    await importArticleToSanity(client(), seed(), { now, tags: ['world'], sources: ['nextminutenews'] });
+    const draft = fixture.get(`drafts.article-${slug}`);
+    expect((draft?.tags as { _ref: string }[]).map((ref) => ref._ref)).toEqual(['0b5e1c9a-studio-tag']);
+    expect((draft?.sources as { _ref: string }[]).map((ref) => ref._ref)).toEqual(['7d2f4e6b-studio-source']);
+    expect(fixture.get('tag-world')).toBeUndefined();
+
+    await fixture.close();
+    fixture = await startSanityApiFixture({ documents: [...studio, { _id: '9a8b7c6d-studio-article', _type: 'article', title: 'Earlier', slug: { _type: 'slug', current: slug } }], dataset: 'production', token: 'write-token' });
+    await expect(importArticleToSanity(client(), seed(), { now })).rejects.toThrow(/already exists \(9a8b7c6d-studio-article/);
+    expect(fixture.requests.filter((request) => request.endpoint === 'mutate')).toHaveLength(0);
+  });
+
   it('writes the article as a DRAFT and creates the missing tags and authors, published', async () => {
     const result = await importArticleToSanity(client(), seed(), { now, tags: ['world', 'central-asia'], authors: ['dana-reyes'] });
     expect(result).toMatchObject({ action: 'created', draftId: `drafts.article-${slug}`, path: `/articles/${slug}` });
