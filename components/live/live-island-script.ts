@@ -4,13 +4,14 @@
  * only (live-island.tsx), so no other page downloads a byte of it: a React
  * client component would ship in every article page's bundle, since all
  * articles share one route. It must stay self-contained (it is sent as its
- * own source text): no imports, no outer variables.
+ * own source text): no imports but types, no outer variables; what it draws
+ * comes as an argument (live-island-markup.ts, sent the same way).
  *
  * Polls the blog's cached endpoint every 15 s, only while the tab is visible,
  * doubling the wait (to 5 min) while the endpoint fails. New updates wait
  * behind an "N new updates" button (fixed, so nothing moves under the reader)
  * and are announced in a polite live region; a click shows them above the
- * others and moves focus to the newest. An update already on the page that an
+ * others and moves focus to the newest (drawn by live-island-markup.ts). An update already on the page that an
  * editor has changed since (its fingerprint, data-version, differs) is redrawn
  * where it stands, and one withdrawn (unpublished or deleted) leaves the page:
  * a reader who keeps the blog open all day does not keep reading a claim the
@@ -20,24 +21,11 @@
  * complete.
  */
 
-type IslandUpdate = {
-  _id: string;
-  anchor: string;
-  href: string;
-  title: string | null;
-  publishedAt: string;
-  timeLabel: string;
-  keyEvent: boolean;
-  authors: { name: string; path: string }[];
-  bodyHtml: string;
-  version: string;
-};
-
-type KeyEvent = { href: string; label: string; publishedAt: string; timeLabel: string };
+import type { IslandMarkup, IslandUpdate, KeyEvent } from './live-island-markup';
 
 type IslandAnswer = { isLive: boolean; complete: boolean; pinned: string[]; keyEvents?: KeyEvent[]; updates: IslandUpdate[] };
 
-export function liveIsland(endpoint: string, root: HTMLElement): void {
+export function liveIsland(endpoint: string, root: HTMLElement, markup: IslandMarkup): void {
   const status = root.querySelector<HTMLElement>('[data-live-status]');
   const button = root.querySelector<HTMLButtonElement>('[data-live-button]');
   const target = root.querySelector<HTMLElement>('[data-live-new]');
@@ -51,49 +39,6 @@ export function liveIsland(endpoint: string, root: HTMLElement): void {
   let waiting: IslandUpdate[] = [];
   const seen = new Set<string>();
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-  const element = (tag: string, className: string, text?: string): HTMLElement => {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  };
-  const link = (href: string, className: string, text: string): HTMLAnchorElement => {
-    const node = element('a', className, text) as HTMLAnchorElement;
-    node.href = href;
-    return node;
-  };
-  // The same markup as components/live/live-update.tsx.
-  const render = (update: IslandUpdate): HTMLElement => {
-    const article = element('article', 'live-update');
-    article.id = update.anchor;
-    article.tabIndex = -1;
-    article.dataset.version = update.version;
-    const header = element('header', 'live-update-header');
-    const time = element('time', '', update.timeLabel);
-    time.setAttribute('datetime', update.publishedAt);
-    header.append(link(`#${update.anchor}`, 'live-update-time', ''));
-    header.firstElementChild!.append(time);
-    if (update.keyEvent) header.append(element('span', 'live-flag', 'Key event'));
-    if (update.title) header.append(element('h3', 'live-update-title', update.title));
-    const body = element('div', 'live-update-body');
-    // Rendered and vetted on the server (lib/feeds/body-html.ts), as on the page.
-    body.innerHTML = update.bodyHtml;
-    const footer = element('footer', 'live-update-footer');
-    if (update.authors.length > 0) {
-      const byline = element('p', 'byline', 'By ');
-      update.authors.forEach((author, index) => {
-        if (index > 0) byline.append(', ');
-        const a = link(author.path, '', author.name);
-        a.rel = 'author';
-        byline.append(a);
-      });
-      footer.append(byline);
-    }
-    footer.append(link(update.href, 'live-update-link', 'Link to this update'));
-    article.append(header, body, footer);
-    return article;
-  };
 
   /*
    * Brings what the page shows in line with the answer: the answer holds the newest timeline
@@ -113,7 +58,7 @@ export function liveIsland(endpoint: string, root: HTMLElement): void {
     for (const node of Array.from(blog!.querySelectorAll<HTMLElement>('article.live-update:not([data-pinned])'))) {
       const update = current.get(node.id);
       if (update?.version && update.version !== node.dataset.version) {
-        const redrawn = render(update);
+        const redrawn = markup.update(update);
         const focused = node.contains(document.activeElement);
         node.replaceWith(redrawn);
         if (focused) redrawn.focus();
@@ -146,20 +91,7 @@ export function liveIsland(endpoint: string, root: HTMLElement): void {
   const drawKeyEvents = () => {
     const list = keyList?.querySelector('ol');
     if (!keyList || !list || !keyEvents) return;
-    const drawn = Array.from(list.querySelectorAll('a'), (a) => `${a.getAttribute('href')} ${a.textContent}`);
-    const wanted = keyEvents.map((event) => `${event.href} ${event.timeLabel} ${event.label}`);
-    if (drawn.join('\n') === wanted.join('\n')) return;
-    list.replaceChildren(
-      ...keyEvents.map((event) => {
-        const item = element('li', '');
-        const a = link(event.href, '', '');
-        const time = element('time', '', event.timeLabel);
-        time.setAttribute('datetime', event.publishedAt);
-        a.append(time, ` ${event.label}`);
-        item.append(a);
-        return item;
-      }),
-    );
+    markup.keyEvents(list, keyEvents);
     keyList.hidden = keyEvents.length === 0;
   };
 
@@ -205,7 +137,7 @@ export function liveIsland(endpoint: string, root: HTMLElement): void {
   }
 
   button.addEventListener('click', () => {
-    const nodes = waiting.map(render);
+    const nodes = waiting.map(markup.update);
     target.prepend(...nodes);
     drawKeyEvents();
     status.textContent = `${plural(nodes.length, 'update')} added above.`;

@@ -1,11 +1,12 @@
+import { islandMarkup } from './live-island-markup';
 import { liveIsland } from './live-island-script';
 
 // Arguments go into a <script>: no "<" may survive (the JSON-LD serialiser's rule).
 const json = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 
-/** The island as the page sends it: its own source text, called with the endpoint and its root element. */
+/** The island as the page sends it: its own source text, called with the endpoint, its root element and its markup. */
 export function islandScript(endpoint: string, id: string): string {
-  return `(${liveIsland.toString()})(${json(endpoint)}, document.getElementById(${json(id)}));`;
+  return `(${liveIsland.toString()})(${json(endpoint)}, document.getElementById(${json(id)}), (${islandMarkup.toString()})());`;
 }
 
 /**
