@@ -20,7 +20,8 @@ import { createSanityWriteClient, sanityWriteConfigFrom } from '../lib/import/sa
 export const LIVE_USAGE = `Usage: npm run content -- live <article-slug> <file|-> [options]
        npm run content -- live <article-slug> --end | --start
 
-Posts an update to a running live blog (id liveUpdate-<slug>-<n>). The body is
+Posts an update to a running live blog (id liveUpdate-<slug>-<n>; a slug with
+non-Latin letters gives its ASCII part and a hash instead). The body is
 wire copy (plain text: every line is body; bullets and subheadings as in an
 import) or Markdown (.md, or --format md; front matter: title, published, authors).
 "-" reads the update from standard input.

@@ -73,8 +73,9 @@ export function buildArticleDocument(
   // Lengths, tags and links are the publish rules' business (planArticleImport): too long means a draft.
   const title = parsed.title.trim();
   const slug = articleSlug(parsed);
-  const id = documentId('article', slug);
   const old = existing ?? {};
+  // The article being updated keeps its id (one an earlier import gave, even under older rules).
+  const id = typeof old._id === 'string' ? old._id : documentId('article', slug);
 
   // No standfirst given means none: the lede stays in the body, and summaries
   // (meta description, feeds, cards) cut the lede themselves. A generated one

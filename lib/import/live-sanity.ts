@@ -1,15 +1,14 @@
 import type { SanityClient } from '@sanity/client';
 import type { RawDocument } from '../dataset/ndjson.ts';
-import { documentId } from './references.ts';
 import { liveUpdatePrefix, planCoverageChange, planLiveUpdate, type LiveUpdateInput } from './live-update.ts';
 
 export type LiveSanityResult = { id: string; path: string; log: string[]; transactionId: string };
 
-// Just what the planner checks: the article (by its slug: one started in the Studio has an id of its own), the blog's update ids (drafts too) and the authors' ids.
+// Just what the planner checks: the article (by its slug: one started in the Studio has an id of its own), the blog's update ids (drafts too) and the authors, by slug.
 const contextQuery = `{
-  "article": *[_type == "article" && slug.current == $slug && !(_id in path("drafts.**"))][0],
+  "article": *[_type == "article" && slug.current == $slug && !(_id in path("drafts.**")) && !(_id in path("versions.**"))][0],
   "updates": *[_type == "liveUpdate" && (string::startsWith(_id, $prefix) || string::startsWith(_id, "drafts." + $prefix))]{_id, _type},
-  "authors": *[_type == "author" && _id in $authorIds && !(_id in path("drafts.**"))]{_id, _type}
+  "authors": *[_type == "author" && slug.current in $authorSlugs && !(_id in path("drafts.**")) && !(_id in path("versions.**"))]{_id, _type, slug}
 }`;
 
 type Context = { article: RawDocument | null; updates: RawDocument[] | null; authors: RawDocument[] | null };
@@ -17,7 +16,7 @@ type Context = { article: RawDocument | null; updates: RawDocument[] | null; aut
 async function readContext(client: SanityClient, slug: string, authors: string[]): Promise<RawDocument[]> {
   const found = await client.fetch<Context>(
     contextQuery,
-    { slug, prefix: liveUpdatePrefix(slug), authorIds: authors.map((author) => documentId('author', author)) },
+    { slug, prefix: liveUpdatePrefix(slug), authorSlugs: authors },
     { perspective: 'raw' },
   );
   return [...(found.article ? [found.article] : []), ...(found.updates ?? []), ...(found.authors ?? [])];

@@ -3,8 +3,8 @@ import { contentHash } from '../portable-text/keys.ts';
 import type { PortableTextBlock } from '../portable-text/types.ts';
 import { articlePath } from '../urls/paths.ts';
 import { TITLE_MAX, bodyProblems } from '../../sanity/lib/article-rules.ts';
-import { documentId, idPart, referenceTo, type Reference } from './references.ts';
-import { slugOf } from './taxonomy.ts';
+import { idPart, referenceTo, type Reference } from './references.ts';
+import { findBySlug } from './taxonomy.ts';
 
 // The Studio's limits for an update (sanity/schema-types/live-update.ts) are the article's.
 export const LIVE_UPDATE_TITLE_MAX = TITLE_MAX;
@@ -61,7 +61,7 @@ export function nextUpdateNumber(articleSlug: string, ids: Iterable<string>): nu
  * not by the importer's id: an article started in the Studio has an id of Sanity's own.
  */
 export function findLiveBlog(slug: string, dataset: RawDocument[], wanted: 'live' | 'any' = 'live'): RawDocument {
-  const article = dataset.find((doc) => doc._type === 'article' && !doc._id.startsWith('drafts.') && slugOf(doc) === slug);
+  const article = findBySlug(dataset, 'article', slug);
   if (!article) {
     throw new Error(`No published article "${slug}" in the dataset: check the slug in the article's URL.`);
   }
@@ -89,7 +89,9 @@ export function planLiveUpdate(slug: string, input: LiveUpdateInput, now: string
   const problems = bodyProblems(input.body);
   if (problems.length > 0) throw new Error(`The update cannot be published: ${problems.join(' ')}`);
   const ids = new Set(dataset.map((doc) => doc._id));
-  const missing = (input.authors ?? []).filter((author) => !ids.has(documentId('author', author)));
+  // Authors by their slug, as the article importer finds them: one made in the Studio has an id of its own.
+  const authorIds = (input.authors ?? []).map((author) => findBySlug(dataset, 'author', author)?._id);
+  const missing = (input.authors ?? []).filter((_, index) => authorIds[index] === undefined);
   if (missing.length > 0) {
     throw new Error(`No author ${missing.map((author) => `"${author}"`).join(', ')} in the dataset: check the slug (authors are not created for updates).`);
   }
@@ -105,7 +107,7 @@ export function planLiveUpdate(slug: string, input: LiveUpdateInput, now: string
     body: input.body,
     keyEvent: input.keyEvent === true,
     pinned: input.pinned === true,
-    authors: (input.authors ?? []).map((author) => referenceTo(documentId('author', author))),
+    authors: authorIds.map((authorId) => referenceTo(authorId!)),
   };
   if (title) doc.title = title;
   doc._rev = contentHash(JSON.stringify({ ...doc, _rev: undefined }));

@@ -4,7 +4,7 @@ import { articleSlug, buildArticleDocument, type ArticleBuildOptions, type Artic
 import type { ParsedArticle } from './parsed-article.ts';
 import { articlePath } from '../urls/paths.ts';
 import { documentId, type TaxonomyType } from './references.ts';
-import { findSourceByName, indexById, slugOf, sourceFromName, taxonomyFromSlug } from './taxonomy.ts';
+import { findBySlug, findSourceByName, indexById, slugOf, sourceFromName, taxonomyFromSlug } from './taxonomy.ts';
 
 // Lowercase letters (any script) and digits joined by single hyphens; no dots, which would make an id private.
 const SLUG = /^[\p{Ll}\p{Lo}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{N}]+)*$/u;
@@ -43,8 +43,7 @@ export function planArticleImport(parsed: ParsedArticle, options: ImportOptions,
   const byId = indexById(dataset);
   const created: RawDocument[] = [];
   const log: string[] = [];
-  // A published document of this type with this slug, whoever made it: the Studio gives ids of its own.
-  const bySlug = (type: string, slug: string) => dataset.find((doc) => doc._type === type && !doc._id.startsWith('drafts.') && slugOf(doc) === slug);
+  const bySlug = (type: string, slug: string) => findBySlug(dataset, type, slug);
   const idOf = (type: TaxonomyType, slug: string) => bySlug(type, slug)?._id ?? documentId(type, slug);
 
   const ensure = (type: TaxonomyType, slugs: string[] | undefined): void => {
@@ -83,7 +82,9 @@ export function planArticleImport(parsed: ParsedArticle, options: ImportOptions,
   ensure('author', options.authors ?? parsed.authors);
 
   const slug = articleSlug(parsed);
-  const publishedId = documentId('article', slug);
+  // A dataset written before ids were made id-safe may hold `article-<slug>` with non-ASCII letters: still ours.
+  const legacyId = `article-${slug}`;
+  const publishedId = byId.get(legacyId)?._type === 'article' ? legacyId : documentId('article', slug);
   const other = bySlug('article', slug);
   if (other && other._id !== publishedId) {
     // Importing would give two articles one URL; the one already there is an editor's to change.

@@ -12,10 +12,12 @@ export type TaxonomyType = 'tag' | 'source' | 'author';
  * across imports and still unique; every ASCII slug is used as it is.
  */
 const ID_SAFE = /^[A-Za-z0-9_-]+$/;
+// Room for `liveUpdate-` and `-<n>` within Sanity's 128 characters; a generated slug is at most 96.
+const ID_PART_MAX = 100;
 
 export function idPart(slug: string): string {
-  if (ID_SAFE.test(slug)) return slug;
-  const ascii = slug.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/-{2,}/g, '-').replace(/^-+|-+$/g, '');
+  if (ID_SAFE.test(slug) && slug.length <= ID_PART_MAX) return slug;
+  const ascii = slug.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/-{2,}/g, '-').slice(0, ID_PART_MAX - 13).replace(/^-+|-+$/g, '');
   const hash = createHash('sha256').update(slug).digest('hex').slice(0, 12);
   return ascii ? `${ascii}-${hash}` : hash;
 }

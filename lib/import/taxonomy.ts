@@ -36,6 +36,15 @@ export function findSourceByName(byId: Map<string, RawDocument>, name: string): 
   return undefined;
 }
 
+/** A published document's id: neither a draft nor a release's version of one. */
+export const isPublishedId = (id: string): boolean => !id.startsWith('drafts.') && !id.startsWith('versions.');
+
+/** The published document of this type with this slug, whoever made it: the Studio gives ids of its own. */
+export function findBySlug(dataset: Iterable<RawDocument>, type: string, slug: string): RawDocument | undefined {
+  for (const doc of dataset) if (doc._type === type && isPublishedId(doc._id) && slugOf(doc) === slug) return doc;
+  return undefined;
+}
+
 export function slugOf(doc: RawDocument): string | undefined {
   const slug = doc.slug as { current?: unknown } | undefined;
   return typeof slug?.current === 'string' ? slug.current : undefined;

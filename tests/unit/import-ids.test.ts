@@ -22,6 +22,10 @@ describe('ids from slugs', () => {
     for (const id of ids) expect(id).toMatch(SANITY_ID);
     expect(new Set(ids).size).toBe(slugs.length);
     expect(slugs.map((slug) => documentId('article', slug))).toEqual(ids);
+    // A slug typed in the Studio may be longer than a generated one: the id still fits.
+    const long = 'a-very-long-headline-about-the-harbour-'.repeat(5);
+    expect(documentId('article', long)).toMatch(SANITY_ID);
+    expect(`liveUpdate-${idPart(long)}-999`.length).toBeLessThanOrEqual(128);
     // The ASCII part of a mixed slug stays readable.
     expect(idPart(slugify('东京地震 2026'))).toMatch(/^2026-[0-9a-f]{12}$/);
   });

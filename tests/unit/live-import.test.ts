@@ -61,13 +61,22 @@ describe('planLiveUpdate', () => {
     expect(plan.path).toBe('/articles/storm#update-liveUpdate-storm-3');
   });
 
-  it('finds a live blog by its slug, whatever its id: one started in the Studio has an id of Sanity\'s own', () => {
+  it('finds a live blog and its authors by their slugs, whatever their ids: the Studio gives ids of its own', () => {
     const studio = { ...live, _id: '3f9c2a7e-5b1d-4e8a-9c0f-2d6b7a1e4c88' };
     const body = parseLiveUpdateText('u.txt', 'Text.', 's').body;
-    const plan = planLiveUpdate('storm', { body }, now, [studio, { ...studio, _id: `drafts.${studio._id}`, slug: { _type: 'slug', current: 'storm' } }]);
-    expect(plan.document).toMatchObject({ _id: 'liveUpdate-storm-1', article: { _ref: studio._id } });
+    const author = { _id: '8e4d2b6a-studio-author', _type: 'author', name: 'Dana Reyes', slug: { _type: 'slug', current: 'dana-reyes' } };
+    // Its draft and a release's version come first: neither is the published blog.
+    const plan = planLiveUpdate('storm', { body, authors: ['dana-reyes'] }, now, [
+      { ...studio, _id: `drafts.${studio._id}` },
+      { ...studio, _id: `versions.r1.${studio._id}` },
+      { ...author, _id: `drafts.${author._id}` },
+      studio,
+      author,
+    ]);
+    expect(plan.document).toMatchObject({ _id: 'liveUpdate-storm-1', article: { _ref: studio._id }, authors: [{ _ref: author._id }] });
     // A draft alone is not a published blog.
-    expect(() => planLiveUpdate('storm', { body }, now, [{ ...studio, _id: `drafts.${studio._id}` }])).toThrow(/No published article "storm"/);
+    expect(() => planLiveUpdate('storm', { body }, now, [{ ...studio, _id: `drafts.${studio._id}` }, { ...studio, _id: `versions.r1.${studio._id}` }])).toThrow(/No published article "storm"/);
+    expect(() => planLiveUpdate('storm', { body, authors: ['dana-reyes'] }, now, [studio, { ...author, _id: `drafts.${author._id}` }])).toThrow(/No author "dana-reyes"/);
   });
 
   it('gives a blog whose slug keeps non-Latin letters ids Sanity accepts, stable and numbered as usual', () => {
