@@ -13,6 +13,7 @@ export type IslandUpdate = {
   publishedAt: string;
   timeLabel: string;
   keyEvent: boolean;
+  pinned: boolean;
   authors: { name: string; path: string }[];
   bodyHtml: string;
   version: string;
@@ -49,10 +50,12 @@ export function islandMarkup(): IslandMarkup {
     article.id = update.anchor;
     article.tabIndex = -1;
     article.dataset.version = update.version;
+    if (update.pinned) article.dataset.pinned = 'true';
     const header = element('header', 'live-update-header');
     const permalink = link(`#${update.anchor}`, 'live-update-time', '');
     permalink.append(time(update.publishedAt, update.timeLabel));
     header.append(permalink);
+    if (update.pinned) header.append(element('span', 'live-flag', 'Pinned'));
     if (update.keyEvent) header.append(element('span', 'live-flag', 'Key event'));
     if (update.title) header.append(element('h3', 'live-update-title', update.title));
     const body = element('div', 'live-update-body');

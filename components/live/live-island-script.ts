@@ -23,7 +23,7 @@
 
 import type { IslandMarkup, IslandUpdate, KeyEvent } from './live-island-markup';
 
-type IslandAnswer = { isLive: boolean; complete: boolean; pinned: string[]; keyEvents?: KeyEvent[]; updates: IslandUpdate[] };
+type IslandAnswer = { isLive: boolean; at?: string; complete: boolean; pinned: IslandUpdate[]; keyEvents?: KeyEvent[]; updates: IslandUpdate[] };
 
 export function liveIsland(endpoint: string, root: HTMLElement, markup: IslandMarkup): void {
   const status = root.querySelector<HTMLElement>('[data-live-status]');
@@ -38,38 +38,44 @@ export function liveIsland(endpoint: string, root: HTMLElement, markup: IslandMa
   let stopped = false;
   let waiting: IslandUpdate[] = [];
   const seen = new Set<string>();
+  // When the newest data shown was read (the page's, then each answer's): see poll().
+  let newest = root.dataset.at ?? '';
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
   /*
-   * Brings what the page shows in line with the answer: the answer holds the newest timeline
-   * updates (all of them when `complete`), so an update shown here, newer than the oldest of
-   * those, pinned nowhere and missing from them, was withdrawn. Times compare as the ISO
-   * strings both sides write. Redrawn updates keep the reader's focus.
+   * Brings what the page shows in line with the answer: the answer holds every pinned update and
+   * the newest timeline ones (all of them when `complete`), so an update shown here, newer than
+   * the oldest of those and missing from both, was withdrawn. Times compare as the ISO strings
+   * both sides write. A redrawn or removed update does not take the reader's focus with it.
    */
   const reconcile = (data: IslandAnswer) => {
-    const current = new Map(data.updates.map((update) => [update.anchor, update]));
     // An answer without these (cached before they existed) withdraws nothing.
     const known = typeof data.complete === 'boolean' && Array.isArray(data.pinned);
-    const pinned = new Set(known ? data.pinned : []);
-    const cutoff = data.complete ? '' : (data.updates.at(-1)?.publishedAt ?? '');
-    const gone = (anchor: string, publishedAt: string) => known && !current.has(anchor) && !pinned.has(anchor) && publishedAt > cutoff;
+    const pinned = known ? data.pinned : [];
+    const current = new Map([...pinned, ...data.updates].map((update) => [update.anchor, update]));
+    // Nothing is older than a complete answer's oldest; an incomplete one without updates vouches for nothing.
+    const cutoff = data.complete ? '' : data.updates.at(-1)?.publishedAt;
+    const gone = (anchor: string, publishedAt: string) => known && cutoff !== undefined && !current.has(anchor) && publishedAt > cutoff;
     let revised = 0;
     const withdrawn = { shown: 0, waiting: 0 };
-    for (const node of Array.from(blog!.querySelectorAll<HTMLElement>('article.live-update:not([data-pinned])'))) {
+    const shown = () => Array.from(blog!.querySelectorAll<HTMLElement>('article.live-update'));
+    for (const node of shown()) {
       const update = current.get(node.id);
+      const focused = node.contains(document.activeElement);
       if (update?.version && update.version !== node.dataset.version) {
         const redrawn = markup.update(update);
-        const focused = node.contains(document.activeElement);
         node.replaceWith(redrawn);
-        if (focused) redrawn.focus();
+        if (focused) redrawn.focus({ preventScroll: true });
         revised += 1;
       } else if (!update && gone(node.id, node.querySelector('time')?.getAttribute('datetime') ?? '')) {
-        const next = node.nextElementSibling as HTMLElement | null;
-        if (next && node.contains(document.activeElement)) {
-          next.tabIndex = -1;
-          next.focus();
-        }
+        const all = shown();
+        const index = all.indexOf(node);
+        const neighbour = all[index + 1] ?? all[index - 1];
         node.remove();
+        if (focused && neighbour) {
+          neighbour.tabIndex = -1;
+          neighbour.focus({ preventScroll: true });
+        }
         // Published again later, it comes back as a new update.
         seen.delete(node.id.replace(/^update-/, ''));
         withdrawn.shown += 1;
@@ -91,8 +97,14 @@ export function liveIsland(endpoint: string, root: HTMLElement, markup: IslandMa
   const drawKeyEvents = () => {
     const list = keyList?.querySelector('ol');
     if (!keyList || !list || !keyEvents) return;
-    markup.keyEvents(list, keyEvents);
-    keyList.hidden = keyEvents.length === 0;
+    // Only events the reader can reach: on this page once shown, or on an older page.
+    const here = location.pathname;
+    const listed = keyEvents.filter(({ href }) => {
+      const [path, anchor = ''] = href.split('#');
+      return path !== here || document.getElementById(anchor) !== null;
+    });
+    markup.keyEvents(list, listed);
+    keyList.hidden = listed.length === 0;
   };
 
   let polls = 0;
@@ -103,6 +115,30 @@ export function liveIsland(endpoint: string, root: HTMLElement, markup: IslandMa
     root.dataset.wait = stopped ? 'stopped' : String(delay);
     if (!stopped && document.visibilityState === 'visible') timer = setTimeout(poll, delay);
   };
+  const handle = (data: IslandAnswer) => {
+    newest = data.at ?? newest;
+    const news: string[] = [];
+    if (Array.isArray(data.keyEvents)) keyEvents = data.keyEvents;
+    const { revised, withdrawn } = reconcile(data);
+    if (revised > 0 || withdrawn.shown > 0) drawKeyEvents();
+    const offered = [...(Array.isArray(data.pinned) ? data.pinned : []), ...data.updates];
+    const fresh = offered.filter((update) => !seen.has(update._id) && !document.getElementById(update.anchor));
+    fresh.forEach((update) => seen.add(update._id));
+    if (fresh.length > 0 || withdrawn.waiting > 0) {
+      waiting = [...fresh, ...waiting];
+      button!.textContent = plural(waiting.length, 'new update');
+      button!.hidden = waiting.length === 0;
+    }
+    if (fresh.length > 0) news.push(plural(waiting.length, 'new update'));
+    if (revised > 0) news.push(`${plural(revised, 'update')} changed`);
+    if (withdrawn.shown > 0) news.push(`${plural(withdrawn.shown, 'update')} withdrawn`);
+    if (!data.isLive) {
+      stopped = true;
+      news.push('This live blog has ended.');
+    }
+    if (news.length > 0) status!.textContent = news.join(', ');
+  };
+
   async function poll() {
     last = Date.now();
     polls += 1;
@@ -111,25 +147,9 @@ export function liveIsland(endpoint: string, root: HTMLElement, markup: IslandMa
       if (!response.ok) throw new Error(String(response.status));
       const data = (await response.json()) as IslandAnswer;
       delay = INTERVAL;
-      const news: string[] = [];
-      if (Array.isArray(data.keyEvents)) keyEvents = data.keyEvents;
-      const { revised, withdrawn } = reconcile(data);
-      if (revised > 0 || withdrawn.shown > 0) drawKeyEvents();
-      const fresh = data.updates.filter((update) => !seen.has(update._id) && !document.getElementById(update.anchor));
-      fresh.forEach((update) => seen.add(update._id));
-      if (fresh.length > 0 || withdrawn.waiting > 0) {
-        waiting = [...fresh, ...waiting];
-        button!.textContent = plural(waiting.length, 'new update');
-        button!.hidden = waiting.length === 0;
-      }
-      if (fresh.length > 0) news.push(plural(waiting.length, 'new update'));
-      if (revised > 0) news.push(`${plural(revised, 'update')} changed`);
-      if (withdrawn.shown > 0) news.push(`${plural(withdrawn.shown, 'update')} withdrawn`);
-      if (news.length > 0) status!.textContent = news.join(', ');
-      if (!data.isLive) {
-        stopped = true;
-        status!.textContent = 'This live blog has ended.';
-      }
+      // An answer read before the page (or the last answer) was, from a cache lagging behind, is
+      // older news than what is shown: acting on it would undo a correction or hide a new update.
+      if (!data.at || data.at >= newest) handle(data);
     } catch {
       delay = Math.min(delay * 2, 300_000);
     }

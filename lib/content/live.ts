@@ -9,7 +9,7 @@ import { isPublicArticleSlug } from './article.ts';
 import { liveTag, slugTag } from './cache-tags.ts';
 import { cacheLife, tagWithResult } from './cached.ts';
 import { articleFull, image, isPublicArticle, isPublicLiveUpdate } from './fragments.ts';
-import { LIVE_PAGE_SIZE, liveBlogFields, livePagePath, liveUpdateSchema, liveUpdateView } from './live-view.ts';
+import { LIVE_PAGE_SIZE, liveBlogFields, livePagePath, liveUpdateSchema, liveUpdateView, type LiveUpdateView } from './live-view.ts';
 import { parseEach, parseOne } from './parse.ts';
 import type { Perspective } from './perspective.ts';
 import { contentSource } from './sources/index.ts';
@@ -56,6 +56,8 @@ export async function loadLiveBlog(source: QuerySource, slug: string, page: numb
   const updates = view(blog.updates);
   const endedAt = blog.coverage === 'ended' ? blog.coverageEndedAt : undefined;
   const value = {
+    /** When this was read from the source: an open page's island ignores poll answers older than its page. */
+    loadedAt: new Date().toISOString(),
     articleId: blog._id,
     title: blog.title,
     slug: blog.slug,
@@ -146,6 +148,11 @@ async function getLiveFeedEntry(slug: string): Promise<CachedBody | null> {
   return { ...liveFeedDocument({ ...blog, modifiedAt: liveModifiedAt(blog), updates: newestUpdates(blog) }, SITE_URL, WEBSUB_HUB_URL), keys };
 }
 
+/** An update as the island draws it (components/live/live-island-markup.ts). */
+const islandUpdate = ({ _id, anchor, href, title, publishedAt, timeLabel, keyEvent, pinned, authors, bodyHtml, version }: LiveUpdateView) => ({
+  _id, anchor, href, title: title ?? null, publishedAt, timeLabel, keyEvent, pinned, authors, bodyHtml, version,
+});
+
 /** How many of the newest updates the reader's island is offered per poll. */
 export const ISLAND_UPDATES = 20;
 
@@ -169,13 +176,13 @@ async function getLiveUpdatesEntry(slug: string): Promise<CachedBody | null> {
     latestAt: blog.latestAt ?? null,
     // Every timeline update is below (none older exists), so one the page shows and this lacks was withdrawn.
     complete: blog.total <= ISLAND_UPDATES,
-    // Pinned ones stand apart from the timeline: an update pinned since the page was drawn is not withdrawn.
-    pinned: blog.pinned.map(({ anchor }) => anchor),
+    // When the data was read: an answer older than the page it reaches (a cache lagging behind) changes nothing there.
+    at: blog.loadedAt,
+    // All of them, as the timeline's: an update pinned since the page was drawn is not withdrawn, a changed one is redrawn.
+    pinned: blog.pinned.map(islandUpdate),
     // The whole key-event list, drawn as the page draws it.
     keyEvents: blog.keyEvents.map(({ href, label, publishedAt, timeLabel }) => ({ href, label, publishedAt, timeLabel })),
-    updates: blog.updates.slice(0, ISLAND_UPDATES).map(({ _id, anchor, href, title, publishedAt, timeLabel, keyEvent, authors, bodyHtml, version }) => ({
-      _id, anchor, href, title: title ?? null, publishedAt, timeLabel, keyEvent, authors, bodyHtml, version,
-    })),
+    updates: blog.updates.slice(0, ISLAND_UPDATES).map(islandUpdate),
   });
   return { body, contentType: 'application/json; charset=utf-8', etag: etagOf(body), lastModified: liveModifiedAt(blog), keys };
 }

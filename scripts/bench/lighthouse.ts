@@ -104,6 +104,7 @@ async function fresh(url: string): Promise<void> {
     if (response.headers.get('x-nextjs-cache') !== 'STALE') return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
+  console.warn(`bench: ${url} still stale after 10 s; measuring it as it is`);
 }
 
 export async function audit(name: string, url: string, dir: string, root: string): Promise<PageFigures> {

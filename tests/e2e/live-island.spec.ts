@@ -106,13 +106,20 @@ test('an ended blog stops the polling and says so', async ({ page }) => {
   expect(calls).toBe(1);
 });
 
+type Update = (typeof fresh.updates)[number] & { pinned?: boolean };
+type RealAnswer = Omit<typeof fresh, 'pinned' | 'updates'> & { at: string; pinned: Update[]; updates: Update[] };
+// A cached answer read before the page was: the island must not act on it.
+const STALE = '2000-01-01T00:00:00.000Z';
+
 test('an update changed since the page was drawn is redrawn in place, a withdrawn one leaves, the rest stay as they are', async ({ page }) => {
   await page.clock.install();
-  type Answer = typeof fresh & { updates: (typeof fresh.updates)[number][] };
-  const real = (await (await page.request.get(`${BLOG}/updates.json`)).json()) as Answer;
+  const real = (await (await page.request.get(`${BLOG}/updates.json`)).json()) as RealAnswer;
   const [first, changed, gone, ...rest] = real.updates;
-  const answer: Answer = {
+  const [pin] = real.pinned;
+  let answer: RealAnswer = {
     ...real,
+    at: STALE,
+    pinned: [{ ...pin!, bodyHtml: '<p>Helplines now open all night.</p>', version: 'pin-changed' }],
     updates: [first!, { ...changed!, title: 'Pumps restart after all', bodyHtml: '<p>Corrected: the pumps restarted at 6 pm.</p>', version: 'changed' }, ...rest],
   };
   await page.route(ENDPOINT, (route) => route.fulfill({ json: answer }));
@@ -121,30 +128,43 @@ test('an update changed since the page was drawn is redrawn in place, a withdraw
   await update(first!.anchor).evaluate((node) => node.setAttribute('data-mark', 'kept'));
   await expect(update(gone!.anchor)).toBeVisible();
   await update(changed!.anchor).getByRole('link', { name: 'Link to this update' }).focus();
+  const older = String(await page.locator('.live-updates article.live-update').nth(30).getAttribute('id'));
 
+  // Older than the page (a cache lagging behind): nothing happens.
   await page.clock.runFor(15_500);
   await expect(page.locator('#live-island')).toHaveAttribute('data-polls', '1');
+  await expect(update(gone!.anchor)).toBeVisible();
+  await expect(update(changed!.anchor)).not.toContainText('Corrected');
+  await expect(page.locator('.live-blog [role="status"]')).toHaveText('');
+
+  answer = { ...answer, at: new Date().toISOString() };
+  await page.clock.runFor(15_500);
+  await expect(page.locator('#live-island')).toHaveAttribute('data-polls', '2');
   await expect(update(changed!.anchor).getByRole('heading', { name: 'Pumps restart after all' })).toBeVisible();
   await expect(update(changed!.anchor)).toContainText('Corrected: the pumps restarted at 6 pm.');
   await expect(update(changed!.anchor)).toBeFocused();
   await expect(update(gone!.anchor)).toHaveCount(0);
-  await expect(page.locator('.live-blog [role="status"]')).toHaveText('1 update changed, 1 update withdrawn');
+  // The pinned update, changed too, stays pinned.
+  await expect(update(pin!.anchor)).toContainText('Helplines now open all night.');
+  await expect(update(pin!.anchor).getByText('Pinned', { exact: true })).toBeVisible();
+  await expect(page.locator('.live-blog [role="status"]')).toHaveText('2 updates changed, 1 update withdrawn');
   await expect(update(first!.anchor)).toHaveAttribute('data-mark', 'kept');
   // Updates older than any the answer carries are not taken for withdrawn.
+  await expect(update(older)).toBeVisible();
   await expect(page.locator('.live-updates article.live-update')).toHaveCount(39);
 
   // The same answer again changes nothing more.
   await page.clock.runFor(15_500);
-  await expect(page.locator('#live-island')).toHaveAttribute('data-polls', '2');
-  await expect(page.locator('.live-blog [role="status"]')).toHaveText('1 update changed, 1 update withdrawn');
+  await expect(page.locator('#live-island')).toHaveAttribute('data-polls', '3');
+  await expect(page.locator('.live-blog [role="status"]')).toHaveText('2 updates changed, 1 update withdrawn');
   await expect(page.locator('.live-updates article.live-update')).toHaveCount(39);
 });
 
 test('the key events list follows a changed update at once, and a new key event when the reader shows it', async ({ page }) => {
   await page.clock.install();
   type KeyEvent = { href: string; label: string; publishedAt: string; timeLabel: string };
-  type Answer = typeof fresh & { updates: (typeof fresh.updates)[number][]; keyEvents: KeyEvent[] };
-  const real = (await (await page.request.get(`${BLOG}/updates.json`)).json()) as Answer;
+  type Answer = RealAnswer & { keyEvents: KeyEvent[] };
+  const real = { ...((await (await page.request.get(`${BLOG}/updates.json`)).json()) as Answer), at: new Date().toISOString() };
   const [first, ...rest] = real.updates;
   const flagged = { ...first!, keyEvent: true, title: 'Flood barrier holds at Lower Sarn', version: 'flagged' };
   const keyOf = (update: typeof flagged): KeyEvent => ({ href: update.href, label: update.title, publishedAt: update.publishedAt, timeLabel: update.timeLabel });

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { execFile, execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
 import { getDocument, removeDocuments, snapshotDataset, upsertDocuments } from '../helpers/dataset.ts';
@@ -73,11 +74,15 @@ test('home features the running live blog above the top stories, with LIVE and i
   expect(sections.indexOf('Live now')).toBeLessThan(sections.indexOf('Top stories'));
 });
 
-test('the island ships only with a running live blog: other pages load exactly the same scripts and nothing more', async ({ request }) => {
+test('the island ships only with a running live blog, inline and under 3 KB gzip: other pages load exactly the same scripts and nothing more', async ({ request }) => {
   const html = async (path: string) => (await request.get(path)).text();
   const scripts = (page: string) => [...page.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((match) => match[1]).sort();
   const [live = '', ordinary = '', ended = ''] = await Promise.all([BLOG, '/articles/lake-sorrel-water-levels-reach-40-year-low', '/articles/steppe-film-awards-live'].map(html));
   expect(live).toContain('data-live-button');
+  // The island itself is the inline script after its placeholders: at most 3 KB gzip, as sent.
+  const island = /data-live-new=""><\/div><script>([\s\S]*?)<\/script>/.exec(live)?.[1] ?? '';
+  expect(island).toContain('updates.json');
+  expect(gzipSync(island).length).toBeLessThan(3 * 1024);
   expect(scripts(live)).toEqual(scripts(ordinary));
   expect(ordinary).not.toContain('data-live-button');
   expect(ended).not.toContain('data-live-button');
@@ -145,7 +150,8 @@ test('an update the newsroom corrects changes on an open page within 20 s, one i
   const idOf = (anchor: string) => anchor.replace(/^update-/, '');
   // The untouched update keeps its element: nothing is redrawn that did not change.
   await page.locator(`[id="${untouched}"]`).evaluate((node) => node.setAttribute('data-mark', 'kept'));
-  const older = timeline.nth(30);
+  // Captured by id: beyond what a poll carries, it must stay.
+  const older = page.locator(`[id="${await anchorOf(30)}"]`);
   await expect(older).toBeVisible();
   const restore = snapshotDataset(DATASET);
   try {

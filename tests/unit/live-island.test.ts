@@ -10,8 +10,5 @@ describe('the live island script', () => {
     expect(script).toContain('a\\u003c/script>b');
   });
 
-  it('stays small: at most 3 KB gzip on the live page', async () => {
-    const { gzipSync } = await import('node:zlib');
-    expect(gzipSync(islandScript('/articles/storm-kestrel-live/updates.json', 'live-island')).length).toBeLessThan(3 * 1024);
-  });
+  // Its size as sent (minified by the build) is checked on the built live page: tests/e2e/live.spec.ts.
 });

@@ -18,7 +18,7 @@ vi.mock('../../lib/content/sources/index.ts', () => ({ contentSource: () => sour
 
 const { getLiveBlog, getLiveUpdatesJson, ISLAND_UPDATES } = await import('@/lib/content/live');
 
-type Answer = { complete: boolean; pinned: string[]; keyEvents: unknown[]; updates: { anchor: string; version: string }[] };
+type Answer = { at: string; complete: boolean; pinned: { anchor: string }[]; keyEvents: unknown[]; updates: { anchor: string; version: string }[] };
 const answer = async (slug: string) => JSON.parse((await getLiveUpdatesJson(slug))!.body) as Answer;
 
 const raw = {
@@ -71,7 +71,10 @@ describe("the island's poll answer", () => {
 
   it('says whether it holds every timeline update, and which are pinned', async () => {
     // 44 timeline updates: more than the answer holds, so an older one missing from it is not withdrawn.
-    expect(await answer('storm-kestrel-live')).toMatchObject({ complete: false, pinned: ['update-liveUpdate-storm-kestrel-live-7'] });
+    const storm = await answer('storm-kestrel-live');
+    expect(storm).toMatchObject({ complete: false, pinned: [{ anchor: 'update-liveUpdate-storm-kestrel-live-7', pinned: true, version: expect.stringMatching(/^[\w-]{16}$/) }] });
+    // When its data was read: the island ignores an answer older than its page.
+    expect(Date.parse(storm.at)).not.toBeNaN();
     // A short blog's answer holds all of it: whatever the page shows and this lacks was withdrawn.
     const ended = await answer('steppe-film-awards-live');
     expect(ended.updates.length).toBeGreaterThan(0);
