@@ -192,3 +192,43 @@ test('the key events list follows a changed update at once, and a new key event 
   await expect(keyEvents).toHaveCount(real.keyEvents.length + 2);
   await expect(keyEvents.first()).toHaveText(`${later.timeLabel} Evacuation order lifted`);
 });
+
+test('a new update withdrawn before or after the reader shows it leaves, and comes back as new if published again', async ({ page }) => {
+  await page.clock.install();
+  const real = (await (await page.request.get(`${BLOG}/updates.json`)).json()) as RealAnswer;
+  const late = { ...fresh.updates[0]!, pinned: false };
+  const at = () => new Date().toISOString();
+  let answer: RealAnswer = { ...real, at: at(), updates: [late, ...real.updates] };
+  await page.route(ENDPOINT, (route) => route.fulfill({ json: answer }));
+  await page.goto(BLOG);
+  const island = page.locator('#live-island');
+  const button = page.getByRole('button', { name: /new update/ });
+  const status = page.locator('.live-blog [role="status"]');
+  const poll = async (n: number) => {
+    await page.clock.runFor(15_500);
+    await expect(island).toHaveAttribute('data-polls', String(n));
+  };
+
+  await poll(1);
+  await expect(button).toHaveText('1 new update');
+  // Withdrawn while still behind the button: the offer goes.
+  answer = { ...real, at: at() };
+  await poll(2);
+  await expect(button).toBeHidden();
+  // Published again: offered again, shown on request.
+  answer = { ...real, at: at(), updates: [late, ...real.updates] };
+  await poll(3);
+  await expect(button).toHaveText('1 new update');
+  await button.click();
+  await expect(page.locator(`[id="${late.anchor}"]`)).toBeFocused();
+  // Withdrawn once shown: it leaves, focus goes to its neighbour, the reader is told.
+  answer = { ...real, at: at() };
+  await poll(4);
+  await expect(page.locator(`[id="${late.anchor}"]`)).toHaveCount(0);
+  await expect(status).toHaveText('1 update withdrawn');
+  await expect(page.locator('article.live-update:focus')).toHaveCount(1);
+  // And back once more as a new update.
+  answer = { ...real, at: at(), updates: [late, ...real.updates] };
+  await poll(5);
+  await expect(button).toHaveText('1 new update');
+});
