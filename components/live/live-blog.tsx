@@ -41,7 +41,7 @@ export function LiveBlog({ blog, endpoint }: { blog: LiveBlogPage; endpoint: str
           ))}
         </div>
       )}
-      {island && <LiveIsland endpoint={endpoint} id="live-island" at={blog.loadedAt} />}
+      {island && <LiveIsland endpoint={endpoint} id="live-island" at={blog.loadedAt} path={blog.pagePaths[0]!} />}
       <div className="live-updates">
         {blog.updates.map((update) => (
           <LiveUpdate key={update._id} update={update} />

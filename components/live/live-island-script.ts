@@ -23,7 +23,7 @@
 
 import type { IslandMarkup, IslandUpdate, KeyEvent } from './live-island-markup';
 
-type IslandAnswer = { isLive: boolean; at?: string; complete: boolean; pinned: IslandUpdate[]; keyEvents?: KeyEvent[]; updates: IslandUpdate[] };
+type IslandAnswer = { isLive: boolean; at?: string; ids?: string[]; pinned?: IslandUpdate[]; keyEvents?: KeyEvent[]; updates: IslandUpdate[] };
 
 export function liveIsland(endpoint: string, root: HTMLElement, markup: IslandMarkup): void {
   const status = root.querySelector<HTMLElement>('[data-live-status]');
@@ -42,32 +42,32 @@ export function liveIsland(endpoint: string, root: HTMLElement, markup: IslandMa
   let newest = root.dataset.at ?? '';
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+  // An answer in an older shape (a cache from before a deploy) redraws, withdraws and pins nothing.
+  const currentShape = (data: IslandAnswer) => Array.isArray(data.ids) && Array.isArray(data.pinned) && data.pinned.every((update) => typeof update?.anchor === 'string');
+
   /*
-   * Brings what the page shows in line with the answer: the answer holds every pinned update and
-   * the newest timeline ones (all of them when `complete`), so an update shown here, newer than
-   * the oldest of those and missing from both, was withdrawn. Times compare as the ISO strings
-   * both sides write. A redrawn or removed update does not take the reader's focus with it.
+   * Brings what the page shows in line with the answer, which lists every public update's id and
+   * carries the pinned ones and the newest of the rest: an update shown here that it does not
+   * list was withdrawn. A redrawn or removed update does not take the reader's focus with it.
    */
   const reconcile = (data: IslandAnswer) => {
-    // An answer without these (cached before they existed) withdraws nothing.
-    const known = typeof data.complete === 'boolean' && Array.isArray(data.pinned);
-    const pinned = known ? data.pinned : [];
+    const known = currentShape(data);
+    const pinned = known ? data.pinned! : [];
+    const listed = new Set((known ? data.ids! : []).map((id) => `update-${id}`));
     const current = new Map([...pinned, ...data.updates].map((update) => [update.anchor, update]));
-    // Nothing is older than a complete answer's oldest; an incomplete one without updates vouches for nothing.
-    const cutoff = data.complete ? '' : data.updates.at(-1)?.publishedAt;
-    const gone = (anchor: string, publishedAt: string) => known && cutoff !== undefined && !current.has(anchor) && publishedAt > cutoff;
+    const gone = (anchor: string) => known && !listed.has(anchor);
     let revised = 0;
     const withdrawn = { shown: 0, waiting: 0 };
     const shown = () => Array.from(blog!.querySelectorAll<HTMLElement>('article.live-update'));
     for (const node of shown()) {
       const update = current.get(node.id);
       const focused = node.contains(document.activeElement);
-      if (update?.version && update.version !== node.dataset.version) {
+      if (known && update?.version && update.version !== node.dataset.version) {
         const redrawn = markup.update(update);
         node.replaceWith(redrawn);
         if (focused) redrawn.focus({ preventScroll: true });
         revised += 1;
-      } else if (!update && gone(node.id, node.querySelector('time')?.getAttribute('datetime') ?? '')) {
+      } else if (gone(node.id)) {
         const all = shown();
         const index = all.indexOf(node);
         const neighbour = all[index + 1] ?? all[index - 1];
@@ -83,7 +83,7 @@ export function liveIsland(endpoint: string, root: HTMLElement, markup: IslandMa
     }
     const before = waiting.length;
     waiting = waiting.flatMap((update) => {
-      if (current.has(update.anchor) || !gone(update.anchor, update.publishedAt)) return [current.get(update.anchor) ?? update];
+      if (!gone(update.anchor)) return [current.get(update.anchor) ?? update];
       seen.delete(update._id);
       return [];
     });
@@ -97,11 +97,10 @@ export function liveIsland(endpoint: string, root: HTMLElement, markup: IslandMa
   const drawKeyEvents = () => {
     const list = keyList?.querySelector('ol');
     if (!keyList || !list || !keyEvents) return;
-    // Only events the reader can reach: on this page once shown, or on an older page.
-    const here = location.pathname;
+    // Only events the reader can reach: on this page once shown, or on an older page (paths as the server writes them).
     const listed = keyEvents.filter(({ href }) => {
       const [path, anchor = ''] = href.split('#');
-      return path !== here || document.getElementById(anchor) !== null;
+      return path !== root.dataset.path || document.getElementById(anchor) !== null;
     });
     markup.keyEvents(list, listed);
     keyList.hidden = listed.length === 0;
@@ -121,7 +120,7 @@ export function liveIsland(endpoint: string, root: HTMLElement, markup: IslandMa
     if (Array.isArray(data.keyEvents)) keyEvents = data.keyEvents;
     const { revised, withdrawn } = reconcile(data);
     if (revised > 0 || withdrawn.shown > 0) drawKeyEvents();
-    const offered = [...(Array.isArray(data.pinned) ? data.pinned : []), ...data.updates];
+    const offered = [...(currentShape(data) ? data.pinned! : []), ...data.updates];
     const fresh = offered.filter((update) => !seen.has(update._id) && !document.getElementById(update.anchor));
     fresh.forEach((update) => seen.add(update._id));
     if (fresh.length > 0 || withdrawn.waiting > 0) {

@@ -14,9 +14,9 @@ export function islandScript(endpoint: string, id: string): string {
  * where shown updates go) and the island itself as an inline script: rendered
  * on a running blog's first page only, after the elements it needs.
  */
-export function LiveIsland({ endpoint, id, at }: { endpoint: string; id: string; at: string }) {
+export function LiveIsland({ endpoint, id, at, path }: { endpoint: string; id: string; at: string; path: string }) {
   return (
-    <div id={id} className="live-island" data-at={at}>
+    <div id={id} className="live-island" data-at={at} data-path={path}>
       <p className="visually-hidden" role="status" aria-live="polite" data-live-status="" />
       <button type="button" className="live-new-button" hidden data-live-button="" />
       <div data-live-new="" />

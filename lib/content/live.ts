@@ -46,6 +46,8 @@ export const liveBlogQuery = defineQuery(`*[${isPublicArticle} && slug.current =
  */
 export async function loadLiveBlog(source: QuerySource, slug: string, page: number, origin: string, perspective: Perspective = 'published') {
   const start = (page - 1) * LIVE_PAGE_SIZE;
+  // Taken before the read: the data is at least this new (the island compares it; see getLiveUpdatesEntry).
+  const loadedAt = new Date().toISOString();
   const raw = await source.query<unknown>(liveBlogQuery, { slug, start, end: start + LIVE_PAGE_SIZE }, perspective);
   const blog = parseOne(liveBlogFields, raw, 'article');
   if (!blog) return { value: null, raw };
@@ -57,7 +59,9 @@ export async function loadLiveBlog(source: QuerySource, slug: string, page: numb
   const endedAt = blog.coverage === 'ended' ? blog.coverageEndedAt : undefined;
   const value = {
     /** When this was read from the source: an open page's island ignores poll answers older than its page. */
-    loadedAt: new Date().toISOString(),
+    loadedAt,
+    /** Every public timeline update's id, newest first (all pages). */
+    timelineIds: blog.order,
     articleId: blog._id,
     title: blog.title,
     slug: blog.slug,
@@ -171,18 +175,19 @@ async function getLiveUpdatesEntry(slug: string): Promise<CachedBody | null> {
   cacheLife('content');
   const { blog, keys } = await loadTagged(slug);
   if (!blog) return null;
-  const body = JSON.stringify({
+  const content = {
     isLive: blog.isLive,
     latestAt: blog.latestAt ?? null,
-    // Every timeline update is below (none older exists), so one the page shows and this lacks was withdrawn.
-    complete: blog.total <= ISLAND_UPDATES,
-    // When the data was read: an answer older than the page it reaches (a cache lagging behind) changes nothing there.
-    at: blog.loadedAt,
-    // All of them, as the timeline's: an update pinned since the page was drawn is not withdrawn, a changed one is redrawn.
+    // Every public update's id: one the page shows and this lacks was withdrawn.
+    ids: [...blog.pinned.map(({ _id }) => _id), ...blog.timelineIds],
+    // All of them: a changed one is redrawn, and a pinned one is not taken for a new update.
     pinned: blog.pinned.map(islandUpdate),
     // The whole key-event list, drawn as the page draws it.
     keyEvents: blog.keyEvents.map(({ href, label, publishedAt, timeLabel }) => ({ href, label, publishedAt, timeLabel })),
     updates: blog.updates.slice(0, ISLAND_UPDATES).map(islandUpdate),
-  });
-  return { body, contentType: 'application/json; charset=utf-8', etag: etagOf(body), lastModified: liveModifiedAt(blog), keys };
+  };
+  // When the data was read: an answer older than the page it reaches (a cache lagging behind)
+  // changes nothing there. Not part of the ETag, so a poll of unchanged content still gets a 304.
+  const body = JSON.stringify({ ...content, at: blog.loadedAt });
+  return { body, contentType: 'application/json; charset=utf-8', etag: etagOf(JSON.stringify(content)), lastModified: liveModifiedAt(blog), keys };
 }

@@ -82,9 +82,11 @@ export function planArticleImport(parsed: ParsedArticle, options: ImportOptions,
   ensure('author', options.authors ?? parsed.authors);
 
   const slug = articleSlug(parsed);
-  // A dataset written before ids were made id-safe may hold `article-<slug>` with non-ASCII letters: still ours.
+  // A dataset written before ids were made id-safe may hold `article-<slug>` (non-ASCII letters, or
+  // over 100 characters), published or as a draft: still ours.
   const legacyId = `article-${slug}`;
-  const publishedId = byId.get(legacyId)?._type === 'article' ? legacyId : documentId('article', slug);
+  const legacy = dataset.some((doc) => (doc._id === legacyId || doc._id === `drafts.${legacyId}`) && doc._type === 'article');
+  const publishedId = legacy ? legacyId : documentId('article', slug);
   const other = bySlug('article', slug);
   if (other && other._id !== publishedId) {
     // Importing would give two articles one URL; the one already there is an editor's to change.

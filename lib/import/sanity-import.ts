@@ -23,10 +23,19 @@ const existingQuery = `{
   "taxonomy": *[_type in ["tag", "source", "author"] && !(_id in path("drafts.**")) && !(_id in path("versions.**"))]{_id, _type, name, title, slug},
   "published": *[_id == $id][0],
   "draft": *[_id == $draftId][0],
+  "legacy": *[_id == $legacyId][0],
+  "legacyDraft": *[_id == "drafts." + $legacyId][0],
   "sameSlug": *[_type == "article" && slug.current == $slug && _id != $id && !(_id in path("drafts.**")) && !(_id in path("versions.**"))][0...1]{_id, _type, slug}
 }`;
 
-type Existing = { taxonomy: RawDocument[] | null; published: RawDocument | null; draft: RawDocument | null; sameSlug: RawDocument[] | null };
+type Existing = {
+  taxonomy: RawDocument[] | null;
+  published: RawDocument | null;
+  draft: RawDocument | null;
+  legacy: RawDocument | null;
+  legacyDraft: RawDocument | null;
+  sameSlug: RawDocument[] | null;
+};
 
 /**
  * Imports one parsed article into the Content Lake as a DRAFT, through the same
@@ -38,12 +47,21 @@ type Existing = { taxonomy: RawDocument[] | null; published: RawDocument | null;
  */
 export async function importArticleToSanity(client: SanityClient, parsed: ParsedArticle, options: ImportOptions): Promise<SanityImportResult> {
   const slug = articleSlug(parsed);
-  const id = documentId('article', slug);
+  // An article imported before ids were made id-safe (an ASCII slug over 100 characters) keeps its `article-<slug>`.
+  const legacyId = `article-${slug}`;
+  const existing = await client.fetch<Existing>(
+    existingQuery,
+    { id: documentId('article', slug), draftId: `drafts.${documentId('article', slug)}`, legacyId, slug },
+    { perspective: 'raw' },
+  );
+  const isLegacy = legacyId !== documentId('article', slug) && Boolean(existing.legacy ?? existing.legacyDraft);
+  const id = isLegacy ? legacyId : documentId('article', slug);
   const draftId = `drafts.${id}`;
-  const existing = await client.fetch<Existing>(existingQuery, { id, draftId, slug }, { perspective: 'raw' });
-  const base = existing.draft ? { ...existing.draft, _id: id } : existing.published;
-  // Another article with this slug (one made in the Studio) makes the plan refuse, as in the dataset.
-  const plan = planArticleImport(parsed, options, [...(existing.taxonomy ?? []), ...(base ? [base] : []), ...(existing.sameSlug ?? [])]);
+  const [published, draft] = isLegacy ? [existing.legacy, existing.legacyDraft] : [existing.published, existing.draft];
+  const base = draft ? { ...draft, _id: id } : published;
+  // Another article with this slug (one made in the Studio) makes the plan refuse, as in the dataset;
+  // the article itself, whole, comes last so its fields are the ones planned from.
+  const plan = planArticleImport(parsed, options, [...(existing.taxonomy ?? []), ...(existing.sameSlug ?? []), ...(base ? [base] : [])]);
 
   const transaction = client.transaction();
   for (const doc of plan.documents) {

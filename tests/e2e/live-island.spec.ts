@@ -18,11 +18,10 @@ async function setVisibility(page: Page, state: 'visible' | 'hidden') {
   }, state);
 }
 
+// An answer without the list of every update's id (as cached before it had one): the island only offers what is new.
 const fresh = {
   isLive: true,
   latestAt: '2026-11-25T20:30:00.000Z',
-  complete: false,
-  pinned: [],
   updates: [
     {
       _id: 'liveUpdate-test-1',
@@ -107,9 +106,12 @@ test('an ended blog stops the polling and says so', async ({ page }) => {
 });
 
 type Update = (typeof fresh.updates)[number] & { pinned?: boolean };
-type RealAnswer = Omit<typeof fresh, 'pinned' | 'updates'> & { at: string; pinned: Update[]; updates: Update[] };
+type RealAnswer = Omit<typeof fresh, 'updates'> & { at: string; ids: string[]; pinned: Update[]; updates: Update[] };
 // A cached answer read before the page was: the island must not act on it.
 const STALE = '2000-01-01T00:00:00.000Z';
+// Newer than any page the test opens, however recently the site re-rendered it.
+const NEW = '2999-01-01T00:00:00.000Z';
+const idOf = (update: { anchor: string }) => update.anchor.replace(/^update-/, '');
 
 test('an update changed since the page was drawn is redrawn in place, a withdrawn one leaves, the rest stay as they are', async ({ page }) => {
   await page.clock.install();
@@ -120,6 +122,7 @@ test('an update changed since the page was drawn is redrawn in place, a withdraw
     ...real,
     at: STALE,
     pinned: [{ ...pin!, bodyHtml: '<p>Helplines now open all night.</p>', version: 'pin-changed' }],
+    ids: real.ids.filter((id) => id !== idOf(gone!)),
     updates: [first!, { ...changed!, title: 'Pumps restart after all', bodyHtml: '<p>Corrected: the pumps restarted at 6 pm.</p>', version: 'changed' }, ...rest],
   };
   await page.route(ENDPOINT, (route) => route.fulfill({ json: answer }));
@@ -137,7 +140,7 @@ test('an update changed since the page was drawn is redrawn in place, a withdraw
   await expect(update(changed!.anchor)).not.toContainText('Corrected');
   await expect(page.locator('.live-blog [role="status"]')).toHaveText('');
 
-  answer = { ...answer, at: new Date().toISOString() };
+  answer = { ...answer, at: NEW };
   await page.clock.runFor(15_500);
   await expect(page.locator('#live-island')).toHaveAttribute('data-polls', '2');
   await expect(update(changed!.anchor).getByRole('heading', { name: 'Pumps restart after all' })).toBeVisible();
@@ -149,7 +152,7 @@ test('an update changed since the page was drawn is redrawn in place, a withdraw
   await expect(update(pin!.anchor).getByText('Pinned', { exact: true })).toBeVisible();
   await expect(page.locator('.live-blog [role="status"]')).toHaveText('2 updates changed, 1 update withdrawn');
   await expect(update(first!.anchor)).toHaveAttribute('data-mark', 'kept');
-  // Updates older than any the answer carries are not taken for withdrawn.
+  // Updates older than any the answer carries in full are listed by id, so not taken for withdrawn.
   await expect(update(older)).toBeVisible();
   await expect(page.locator('.live-updates article.live-update')).toHaveCount(39);
 
@@ -164,7 +167,7 @@ test('the key events list follows a changed update at once, and a new key event 
   await page.clock.install();
   type KeyEvent = { href: string; label: string; publishedAt: string; timeLabel: string };
   type Answer = RealAnswer & { keyEvents: KeyEvent[] };
-  const real = { ...((await (await page.request.get(`${BLOG}/updates.json`)).json()) as Answer), at: new Date().toISOString() };
+  const real = { ...((await (await page.request.get(`${BLOG}/updates.json`)).json()) as Answer), at: NEW };
   const [first, ...rest] = real.updates;
   const flagged = { ...first!, keyEvent: true, title: 'Flood barrier holds at Lower Sarn', version: 'flagged' };
   const keyOf = (update: typeof flagged): KeyEvent => ({ href: update.href, label: update.title, publishedAt: update.publishedAt, timeLabel: update.timeLabel });
@@ -183,7 +186,7 @@ test('the key events list follows a changed update at once, and a new key event 
   await expect(keyEvents.first()).toHaveAttribute('href', first!.href);
 
   // A new update that is a key event: the list waits, like the update, for the reader to show it.
-  answer = { ...answer, updates: [later, ...answer.updates], keyEvents: [keyOf(later), ...answer.keyEvents] };
+  answer = { ...answer, ids: [idOf(later), ...answer.ids], updates: [later, ...answer.updates], keyEvents: [keyOf(later), ...answer.keyEvents] };
   await page.clock.runFor(15_500);
   const button = page.getByRole('button', { name: '1 new update' });
   await expect(button).toBeVisible();
@@ -197,8 +200,9 @@ test('a new update withdrawn before or after the reader shows it leaves, and com
   await page.clock.install();
   const real = (await (await page.request.get(`${BLOG}/updates.json`)).json()) as RealAnswer;
   const late = { ...fresh.updates[0]!, pinned: false };
-  const at = () => new Date().toISOString();
-  let answer: RealAnswer = { ...real, at: at(), updates: [late, ...real.updates] };
+  const withLate: RealAnswer = { ...real, at: NEW, ids: [idOf(late), ...real.ids], updates: [late, ...real.updates] };
+  const withoutLate: RealAnswer = { ...real, at: NEW };
+  let answer = withLate;
   await page.route(ENDPOINT, (route) => route.fulfill({ json: answer }));
   await page.goto(BLOG);
   const island = page.locator('#live-island');
@@ -212,23 +216,23 @@ test('a new update withdrawn before or after the reader shows it leaves, and com
   await poll(1);
   await expect(button).toHaveText('1 new update');
   // Withdrawn while still behind the button: the offer goes.
-  answer = { ...real, at: at() };
+  answer = withoutLate;
   await poll(2);
   await expect(button).toBeHidden();
   // Published again: offered again, shown on request.
-  answer = { ...real, at: at(), updates: [late, ...real.updates] };
+  answer = withLate;
   await poll(3);
   await expect(button).toHaveText('1 new update');
   await button.click();
   await expect(page.locator(`[id="${late.anchor}"]`)).toBeFocused();
   // Withdrawn once shown: it leaves, focus goes to its neighbour, the reader is told.
-  answer = { ...real, at: at() };
+  answer = withoutLate;
   await poll(4);
   await expect(page.locator(`[id="${late.anchor}"]`)).toHaveCount(0);
   await expect(status).toHaveText('1 update withdrawn');
   await expect(page.locator('article.live-update:focus')).toHaveCount(1);
   // And back once more as a new update.
-  answer = { ...real, at: at(), updates: [late, ...real.updates] };
+  answer = withLate;
   await poll(5);
   await expect(button).toHaveText('1 new update');
 });

@@ -41,6 +41,9 @@ describe('planArticleImport next to documents made in the Studio (ids of Sanity\
     const legacy: RawDocument = { _id: 'article-καταιγίδα-στη-θεσσαλία', _type: 'article', title: 'Old', slug: { _type: 'slug', current: 'καταιγίδα-στη-θεσσαλία' } };
     const plan = planArticleImport(parsed, { now: '2026-11-20T08:05:00.000Z', tags: ['world'] }, [...studio, legacy]);
     expect(plan).toMatchObject({ action: 'updated', article: { _id: legacy._id } });
+    // Only its draft, from an import that did not publish: the draft is updated, no twin is made.
+    const draft = planArticleImport(parsed, { now: '2026-11-20T08:05:00.000Z' }, [...studio, { ...legacy, _id: `drafts.${legacy._id}` }]);
+    expect(draft).toMatchObject({ action: 'updated', article: { _id: `drafts.${legacy._id}` } });
     // Without it, a new import gets an id Sanity accepts.
     expect(planArticleImport(parsed, { now: '2026-11-20T08:05:00.000Z', tags: ['world'] }, studio).article._id).toMatch(/^article-[0-9a-f]{12}$/);
   });

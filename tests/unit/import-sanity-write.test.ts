@@ -34,6 +34,20 @@ function seed() {
 }
 
 describe('importArticleToSanity (import --to sanity)', () => {
+  it('updates an article an earlier import gave a slug over 100 characters, under its old article-<slug> id', async () => {
+    await fixture.close();
+    // Over 100 characters, yet short enough for Sanity's 128 as `drafts.article-<slug>`.
+    const long = `${slug}-and-the-new-media-rules-here`;
+    expect(long.length).toBeGreaterThan(100);
+    const old = { _id: `article-${long}`, _type: 'article', title: 'Old', slug: { _type: 'slug', current: long }, tags: [{ _type: 'reference', _ref: 'tag-world', _key: 'k1' }], featured: true };
+    fixture = await startSanityApiFixture({ documents: [...existing, old], dataset: 'production', token: 'write-token' });
+    const result = await importArticleToSanity(client(), { ...seed(), slug: long }, { now });
+    expect(result).toMatchObject({ action: 'updated', draftId: `drafts.article-${long}` });
+    // The editor's tags and flags survive, as on any re-import.
+    expect(fixture.get(`drafts.article-${long}`)).toMatchObject({ featured: true, tags: [expect.objectContaining({ _ref: 'tag-world' })] });
+  });
+
+
   it("uses the Studio's own tags and sources (ids of Sanity's own) and refuses a slug a Studio article already has, writing nothing", async () => {
     await fixture.close();
     const studio: FixtureDocument[] = [

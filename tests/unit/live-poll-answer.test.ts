@@ -18,7 +18,7 @@ vi.mock('../../lib/content/sources/index.ts', () => ({ contentSource: () => sour
 
 const { getLiveBlog, getLiveUpdatesJson, ISLAND_UPDATES } = await import('@/lib/content/live');
 
-type Answer = { at: string; complete: boolean; pinned: { anchor: string }[]; keyEvents: unknown[]; updates: { anchor: string; version: string }[] };
+type Answer = { at: string; ids: string[]; pinned: { anchor: string }[]; keyEvents: unknown[]; updates: { anchor: string; version: string }[] };
 const answer = async (slug: string) => JSON.parse((await getLiveUpdatesJson(slug))!.body) as Answer;
 
 const raw = {
@@ -69,16 +69,28 @@ describe("the island's poll answer", () => {
     expect(polled.keyEvents).toEqual(page!.keyEvents.map(({ href, label, publishedAt, timeLabel }) => ({ href, label, publishedAt, timeLabel })));
   });
 
-  it('says whether it holds every timeline update, and which are pinned', async () => {
-    // 44 timeline updates: more than the answer holds, so an older one missing from it is not withdrawn.
+  it('lists every public update by id and carries the pinned ones whole', async () => {
     const storm = await answer('storm-kestrel-live');
-    expect(storm).toMatchObject({ complete: false, pinned: [{ anchor: 'update-liveUpdate-storm-kestrel-live-7', pinned: true, version: expect.stringMatching(/^[\w-]{16}$/) }] });
-    // When its data was read: the island ignores an answer older than its page.
-    expect(Date.parse(storm.at)).not.toBeNaN();
-    // A short blog's answer holds all of it: whatever the page shows and this lacks was withdrawn.
-    const ended = await answer('steppe-film-awards-live');
-    expect(ended.updates.length).toBeGreaterThan(0);
-    expect(ended.updates.length).toBeLessThan(ISLAND_UPDATES);
-    expect(ended).toMatchObject({ complete: true, pinned: [] });
+    // 45 public updates (one pinned), on two pages: the answer carries 20 in full and lists all.
+    expect(storm.ids).toHaveLength(45);
+    expect(storm.ids).toEqual(expect.arrayContaining(['liveUpdate-storm-kestrel-live-7', 'liveUpdate-storm-kestrel-live-1']));
+    // Not the embargoed update nor the draft.
+    expect(storm.ids).not.toContain('liveUpdate-storm-kestrel-live-46');
+    expect(storm.ids.some((id) => id.includes('-47'))).toBe(false);
+    expect(storm).toMatchObject({ pinned: [{ anchor: 'update-liveUpdate-storm-kestrel-live-7', pinned: true, version: expect.stringMatching(/^[\w-]{16}$/) }] });
+  });
+
+  it('says when its data was read, outside the ETag: unchanged content still answers 304', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2026-11-25T21:00:00Z'));
+      const first = (await getLiveUpdatesJson('storm-kestrel-live'))!;
+      vi.setSystemTime(new Date('2026-11-25T21:01:00Z'));
+      const second = (await getLiveUpdatesJson('storm-kestrel-live'))!;
+      expect([JSON.parse(first.body).at, JSON.parse(second.body).at]).toEqual(['2026-11-25T21:00:00.000Z', '2026-11-25T21:01:00.000Z']);
+      expect(second.etag).toBe(first.etag);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
