@@ -60,6 +60,7 @@ describe("the island's poll answer", () => {
   it('carries, for each update, the fingerprint the page itself was drawn with', async () => {
     const [polled, page] = [await answer('storm-kestrel-live'), await getLiveBlog('storm-kestrel-live', 1)];
     expect(polled.updates).toHaveLength(ISLAND_UPDATES);
+    expect(polled.updates.every(({ version }) => /^[\w-]{16}$/.test(version))).toBe(true);
     expect(polled.updates.map(({ anchor, version }) => [anchor, version])).toEqual(page!.updates.slice(0, ISLAND_UPDATES).map(({ anchor, version }) => [anchor, version]));
   });
 
