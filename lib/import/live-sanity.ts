@@ -1,14 +1,15 @@
 import type { SanityClient } from '@sanity/client';
 import type { RawDocument } from '../dataset/ndjson.ts';
+import { isPublic } from '../content/fragments.ts';
 import { liveUpdatePrefix, planCoverageChange, planLiveUpdate, type LiveUpdateInput } from './live-update.ts';
 
 export type LiveSanityResult = { id: string; path: string; log: string[]; transactionId: string };
 
 // Just what the planner checks: the article (by its slug: one started in the Studio has an id of its own), the blog's update ids (drafts too) and the authors, by slug.
 const contextQuery = `{
-  "article": *[_type == "article" && slug.current == $slug && !(_id in path("drafts.**")) && !(_id in path("versions.**"))][0],
+  "article": *[_type == "article" && slug.current == $slug && ${isPublic}][0],
   "updates": *[_type == "liveUpdate" && (string::startsWith(_id, $prefix) || string::startsWith(_id, "drafts." + $prefix))]{_id, _type},
-  "authors": *[_type == "author" && slug.current in $authorSlugs && !(_id in path("drafts.**")) && !(_id in path("versions.**"))]{_id, _type, slug}
+  "authors": *[_type == "author" && slug.current in $authorSlugs && ${isPublic}]{_id, _type, slug}
 }`;
 
 type Context = { article: RawDocument | null; updates: RawDocument[] | null; authors: RawDocument[] | null };

@@ -3,7 +3,7 @@ import type { RawDocument } from '../dataset/ndjson.ts';
 import { articleSlug, buildArticleDocument, type ArticleBuildOptions, type ArticleDocument } from './article-document.ts';
 import type { ParsedArticle } from './parsed-article.ts';
 import { articlePath } from '../urls/paths.ts';
-import { documentId, type TaxonomyType } from './references.ts';
+import { documentId, importedArticleId, type TaxonomyType } from './references.ts';
 import { findBySlug, findSourceByName, indexById, slugOf, sourceFromName, taxonomyFromSlug } from './taxonomy.ts';
 
 // Lowercase letters (any script) and digits joined by single hyphens; no dots, which would make an id private.
@@ -43,8 +43,7 @@ export function planArticleImport(parsed: ParsedArticle, options: ImportOptions,
   const byId = indexById(dataset);
   const created: RawDocument[] = [];
   const log: string[] = [];
-  const bySlug = (type: string, slug: string) => findBySlug(dataset, type, slug);
-  const idOf = (type: TaxonomyType, slug: string) => bySlug(type, slug)?._id ?? documentId(type, slug);
+  const idOf = (type: TaxonomyType, slug: string) => findBySlug(dataset, type, slug)?._id ?? documentId(type, slug);
 
   const ensure = (type: TaxonomyType, slugs: string[] | undefined): void => {
     for (const slug of slugs ?? []) {
@@ -69,7 +68,7 @@ export function planArticleImport(parsed: ParsedArticle, options: ImportOptions,
       const doc = sourceFromName(parsed.sourceName, options.now);
       signOffSource = slugOf(doc);
       // A source with that slug under another name is the one meant (idOf then refers to it).
-      if (!byId.has(doc._id) && !(signOffSource && bySlug('source', signOffSource))) {
+      if (!byId.has(doc._id) && !(signOffSource && findBySlug(dataset, 'source', signOffSource))) {
         byId.set(doc._id, doc);
         created.push(doc);
         log.push(`created source ${doc._id} ("${parsed.sourceName}", kind ${doc.kind as string}) from the sign-off`);
@@ -82,12 +81,8 @@ export function planArticleImport(parsed: ParsedArticle, options: ImportOptions,
   ensure('author', options.authors ?? parsed.authors);
 
   const slug = articleSlug(parsed);
-  // A dataset written before ids were made id-safe may hold `article-<slug>` (non-ASCII letters, or
-  // over 100 characters), published or as a draft: still ours.
-  const legacyId = `article-${slug}`;
-  const legacy = dataset.some((doc) => (doc._id === legacyId || doc._id === `drafts.${legacyId}`) && doc._type === 'article');
-  const publishedId = legacy ? legacyId : documentId('article', slug);
-  const other = bySlug('article', slug);
+  const publishedId = importedArticleId(slug, (id) => dataset.some((doc) => doc._id === id && doc._type === 'article'));
+  const other = findBySlug(dataset, 'article', slug);
   if (other && other._id !== publishedId) {
     // Importing would give two articles one URL; the one already there is an editor's to change.
     throw new Error(`An article with the slug "${slug}" already exists (${other._id}, not made by this importer): change it in the Studio, or give this one another slug with "slug:" in the front matter.`);

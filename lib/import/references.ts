@@ -26,6 +26,16 @@ export function documentId(type: TaxonomyType | 'article', slug: string): string
   return `${type}-${idPart(slug)}`;
 }
 
+/**
+ * The id an imported article with this slug has: documentId's, unless an earlier import wrote it
+ * as `article-<slug>` before ids were made id-safe (non-ASCII letters, or over 100 characters) and
+ * that document, published or as a draft, still `exists`.
+ */
+export function importedArticleId(slug: string, exists: (id: string) => boolean): string {
+  const legacy = `article-${slug}`;
+  return exists(legacy) || exists(`drafts.${legacy}`) ? legacy : documentId('article', slug);
+}
+
 /** A reference keyed by its target, so the key survives reordering and re-imports. */
 export function referenceTo(id: string): Reference {
   return { _type: 'reference', _ref: id, _key: deterministicKey('ref', id) };

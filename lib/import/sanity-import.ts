@@ -3,7 +3,8 @@ import type { RawDocument } from '../dataset/ndjson.ts';
 import { articleSlug } from './article-document.ts';
 import type { ParsedArticle } from './parsed-article.ts';
 import { planArticleImport, type ImportOptions } from './plan-import.ts';
-import { documentId } from './references.ts';
+import { isPublic } from '../content/fragments.ts';
+import { documentId, importedArticleId } from './references.ts';
 
 export type SanityImportResult = {
   action: 'created' | 'updated';
@@ -20,12 +21,12 @@ export type SanityImportResult = {
 
 // Enough of each taxonomy document for planArticleImport: ids, slugs and source names.
 const existingQuery = `{
-  "taxonomy": *[_type in ["tag", "source", "author"] && !(_id in path("drafts.**")) && !(_id in path("versions.**"))]{_id, _type, name, title, slug},
+  "taxonomy": *[_type in ["tag", "source", "author"] && ${isPublic}]{_id, _type, name, title, slug},
   "published": *[_id == $id][0],
   "draft": *[_id == $draftId][0],
   "legacy": *[_id == $legacyId][0],
   "legacyDraft": *[_id == "drafts." + $legacyId][0],
-  "sameSlug": *[_type == "article" && slug.current == $slug && _id != $id && !(_id in path("drafts.**")) && !(_id in path("versions.**"))][0...1]{_id, _type, slug}
+  "sameSlug": *[_type == "article" && slug.current == $slug && _id != $id && ${isPublic}][0...1]{_id, _type, slug}
 }`;
 
 type Existing = {
@@ -47,17 +48,16 @@ type Existing = {
  */
 export async function importArticleToSanity(client: SanityClient, parsed: ParsedArticle, options: ImportOptions): Promise<SanityImportResult> {
   const slug = articleSlug(parsed);
-  // An article imported before ids were made id-safe (an ASCII slug over 100 characters) keeps its `article-<slug>`.
+  // An article an earlier import wrote as `article-<slug>` (an ASCII slug over 100 characters) keeps that id.
   const legacyId = `article-${slug}`;
   const existing = await client.fetch<Existing>(
     existingQuery,
     { id: documentId('article', slug), draftId: `drafts.${documentId('article', slug)}`, legacyId, slug },
     { perspective: 'raw' },
   );
-  const isLegacy = legacyId !== documentId('article', slug) && Boolean(existing.legacy ?? existing.legacyDraft);
-  const id = isLegacy ? legacyId : documentId('article', slug);
+  const id = importedArticleId(slug, (candidate) => [existing.legacy, existing.legacyDraft].some((doc) => doc?._id === candidate));
   const draftId = `drafts.${id}`;
-  const [published, draft] = isLegacy ? [existing.legacy, existing.legacyDraft] : [existing.published, existing.draft];
+  const [published, draft] = id === legacyId ? [existing.legacy, existing.legacyDraft] : [existing.published, existing.draft];
   const base = draft ? { ...draft, _id: id } : published;
   // Another article with this slug (one made in the Studio) makes the plan refuse, as in the dataset;
   // the article itself, whole, comes last so its fields are the ones planned from.

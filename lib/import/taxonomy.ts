@@ -5,8 +5,13 @@ import { knownSource } from './known-sources.ts';
 import { documentId, titleFromSlug, type TaxonomyType } from './references.ts';
 
 /** Published documents only: a draft never satisfies a reference. */
+/** A published document's id: neither a draft nor a release's version of one (GROQ: lib/content/fragments.ts isPublic). */
+export function isPublishedId(id: string): boolean {
+  return !id.startsWith('drafts.') && !id.startsWith('versions.');
+}
+
 export function indexById(docs: RawDocument[]): Map<string, RawDocument> {
-  return new Map(docs.filter((doc) => !doc._id.startsWith('drafts.') && !doc._id.startsWith('versions.')).map((doc) => [doc._id, doc]));
+  return new Map(docs.filter((doc) => isPublishedId(doc._id)).map((doc) => [doc._id, doc]));
 }
 
 /** A tag, source or author made from a bare slug (`--tags new-tag`). */
@@ -36,8 +41,6 @@ export function findSourceByName(byId: Map<string, RawDocument>, name: string): 
   return undefined;
 }
 
-/** A published document's id: neither a draft nor a release's version of one. */
-export const isPublishedId = (id: string): boolean => !id.startsWith('drafts.') && !id.startsWith('versions.');
 
 /** The published document of this type with this slug, whoever made it: the Studio gives ids of its own. */
 export function findBySlug(dataset: Iterable<RawDocument>, type: string, slug: string): RawDocument | undefined {
