@@ -5,6 +5,7 @@ import type { BenchSection } from './context.ts';
 import { writeBareApp } from './js-size.ts';
 import { kb, ms } from './table.ts';
 import { lcpImage, type LcpImage } from './lcp-image.ts';
+import { sleep } from './proc.ts';
 
 /*
  * Lighthouse 13, mobile (its default: a throttled mid-range phone), five runs per page; the
@@ -102,7 +103,7 @@ async function fresh(url: string): Promise<void> {
     const response = await fetch(url);
     await response.arrayBuffer();
     if (response.headers.get('x-nextjs-cache') !== 'STALE') return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await sleep(500);
   }
   console.warn(`bench: ${url} still stale after 10 s; measuring it as it is`);
 }
