@@ -41,26 +41,28 @@ describe('search against the sample dataset', () => {
     expect((await search('мост')).results.map((r) => r.language)).toContain('ru');
   });
 
-  it('never shows a draft', async () => {
-    const { results } = await search('DRAFT Lake Sorrel');
-    expect(results.every((r) => !r.title.startsWith('DRAFT'))).toBe(true);
-  });
-
   it('pages results and counts them all', async () => {
     const all = await search('the', 1, 100);
     const first = await search('the', 1, 3);
     const second = await search('the', 2, 3);
+    expect(all.total).toBeGreaterThan(6);
     expect(first.total).toBe(all.total);
     expect(first.pageCount).toBe(Math.ceil(all.total / 3));
     expect([...first.results, ...second.results].map((r) => r.slug)).toEqual(all.results.slice(0, 6).map((r) => r.slug));
   });
 
-  it.each(['', '   ', '*', '"]', '[', '->', '\\', '*[_type == "article"]', 'match || true', '\u0000', 'x'.repeat(1000)])(
-    'a hostile query %j returns a result, never an error',
+  it.each(['Tokayev*', '"Tokayev"', 'Tokayev]', '*[Tokayev]', 'Tokayev || ""', 'Tokayev\u0000', '->Tokayev'])(
+    'GROQ syntax and junk around a word (%j) are dropped: the word alone is searched',
     async (q) => {
       const page = await search(q);
-      expect(page.total).toBeGreaterThanOrEqual(0);
-      expect(page.results.length).toBeLessThanOrEqual(20);
+      expect(page.results.map((r) => r.slug)).toEqual([SEED]);
+    },
+  );
+
+  it.each(['', '   ', '*', '"]', '[', '->', '\\', '*[_type == "article"]', 'match || true', '\u0000', 'x'.repeat(1000)])(
+    'junk alone (%j) shows an empty page, never an error or every article',
+    async (q) => {
+      expect(await search(q)).toMatchObject({ total: 0, results: [], pageCount: 1 });
     },
   );
 
@@ -72,14 +74,9 @@ describe('search against the sample dataset', () => {
 });
 
 describe('search on the hostile fixture', () => {
-  it('shows published articles only and survives odd documents', async () => {
+  it('finds a headline full of markup by its words, and gives it back as text', async () => {
     const source = createEmbeddedSource(HOSTILE, quiet);
-    for (const q of ['draft', 'embargo', 'version', 'script']) {
-      const { value } = await loadSearch(source, searchTerms(q), 1, 20);
-      for (const result of value.results) {
-        expect(result._id.startsWith('drafts.') || result._id.startsWith('versions.')).toBe(false);
-        expect(Date.parse(result.publishedAt)).toBeLessThanOrEqual(Date.now());
-      }
-    }
+    const { value } = await loadSearch(source, searchTerms('script'), 1, 20);
+    expect(value.results.map((result) => [result._id, result.title])).toEqual([['article-hostile', '<script>alert("title")</script> ]]> Markup & ]]> “Quotes” </title>']]);
   });
 });
