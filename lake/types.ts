@@ -29,13 +29,15 @@ export type Transaction = {
 
 /** An error the HTTP layer answers with its status and Sanity's error body shape. */
 export class LakeError extends Error {
-  constructor(
-    readonly statusCode: number,
-    message: string,
-    readonly type = 'validationError',
-    readonly details?: Record<string, unknown>,
-  ) {
+  readonly statusCode: number;
+  readonly type: string;
+  readonly details?: Record<string, unknown>;
+
+  constructor(statusCode: number, message: string, type = 'validationError', details?: Record<string, unknown>) {
     super(message);
+    this.statusCode = statusCode;
+    this.type = type;
+    this.details = details;
   }
 
   body(): Record<string, unknown> {

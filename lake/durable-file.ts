@@ -1,0 +1,41 @@
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+/**
+ * Writes a whole file so that a crash at any moment leaves either the old file or the new one,
+ * never a torn one: a temporary file in the same folder, synced, renamed over the target, and the
+ * folder synced so the rename itself survives a power cut.
+ */
+export function writeFileDurably(file: string, data: string | Uint8Array): void {
+  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    const fd = openSync(temp, 'w');
+    try {
+      writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, file);
+    syncFolder(dirname(file));
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+/** Appends to an open file and syncs it before returning: what returns is on disk. */
+export function appendDurably(fd: number, text: string): void {
+  writeSync(fd, Buffer.from(text, 'utf8'));
+  fsyncSync(fd);
+}
+
+export function syncFolder(folder: string): void {
+  const fd = openSync(folder, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}

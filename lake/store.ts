@@ -1,0 +1,187 @@
+import { closeSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { uuid } from '@sanity/uuid';
+import { isPublishedId } from '../lib/content/perspective.ts';
+import { datasetFiles, ensureStateFolder, loadDataset, readAssetsJson, writeDataset, type DatasetFiles } from './dataset-files.ts';
+import { appendDurably, writeFileDurably } from './durable-file.ts';
+import { fromExportForm, toExportForm } from './export-form.ts';
+import { claimLock } from './lock.ts';
+import { readTranslog } from './translog.ts';
+import { LakeError, type Change, type LakeDocument, type Transaction } from './types.ts';
+
+/** What a transaction's builder reads and writes; nothing reaches the store unless the builder returns. */
+export type Staging = {
+  readonly transactionId: string;
+  readonly timestamp: string;
+  get(id: string): LakeDocument | undefined;
+  put(doc: LakeDocument): LakeDocument;
+  remove(id: string): void;
+  /** Every document as the transaction leaves it so far (not copies: read only). */
+  documents(): Iterable<LakeDocument>;
+};
+
+export type Store = {
+  readonly files: DatasetFiles;
+  get(id: string): LakeDocument | undefined;
+  documents(): LakeDocument[];
+  commit(options: { transactionId?: string; author: string }, build: (staging: Staging) => void): Transaction;
+  onCommit(listener: (tx: Transaction) => void): () => void;
+  translog(): readonly Transaction[];
+  /** Writes the dataset file now if anything is pending. */
+  flush(): void;
+  close(): void;
+};
+
+export type StoreOptions = {
+  datasetPath: string;
+  imageUrlBase: string;
+  fileUrlBase: string;
+  url: string;
+  log: (line: string) => void;
+  now?: () => Date;
+  /** How long draft-only changes wait before the dataset file is rewritten (published ones never wait). */
+  compactDelayMs?: number;
+};
+
+type State = { compactedThrough: string | null; datasetSha1: string };
+
+/**
+ * The lake's documents. Every commit is appended to the translog and synced before it is applied
+ * or answered, so an acknowledged transaction survives kill -9; the dataset file is then rewritten
+ * in export form (atomically): at once when published content changed, since the site reads that
+ * file and the webhook follows, else shortly after. On start the translog's tail past the last
+ * rewrite is replayed, unless the dataset file was changed by someone else meanwhile.
+ */
+export function openStore(options: StoreOptions): Store {
+  const { log } = options;
+  const now = options.now ?? (() => new Date());
+  const files = datasetFiles(options.datasetPath);
+  ensureStateFolder(files);
+  const releaseLock = claimLock(files, options.url);
+  const loaded = loadDataset(files, log);
+  const docs = new Map<string, LakeDocument>();
+  for (const doc of fromExportForm(loaded.docs, files.folder, options.imageUrlBase)) docs.set(doc._id, doc);
+  const log_ = readTranslog(files.translog, log);
+  const state = readState(files);
+  const seen = new Set(log_.map((tx) => tx.id));
+  let dirty = false;
+
+  if (state && state.datasetSha1 === loaded.sha1) {
+    const from = state.compactedThrough ? log_.findIndex((tx) => tx.id === state.compactedThrough) + 1 : 0;
+    const tail = log_.slice(from);
+    for (const tx of tail) for (const change of tx.changes) applyChange(docs, change);
+    if (tail.length > 0) {
+      log(`[lake] recovered ${tail.length} acknowledged transaction(s) from the translog`);
+      dirty = true;
+    }
+  } else if (state) {
+    log(`[lake] ${files.file} was changed outside the lake since it last wrote it: its content wins`);
+  }
+
+  const translogFd = openSync(files.translog, 'a');
+  const listeners = new Set<(tx: Transaction) => void>();
+  let lastTime = Math.max(0, ...log_.slice(-1).map((tx) => Date.parse(tx.timestamp)));
+  let timer: NodeJS.Timeout | undefined;
+
+  function compact(): void {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    if (!dirty) return;
+    dirty = false;
+    const { docs: exported, assets } = toExportForm([...docs.values()]);
+    const sha1 = writeDataset(files, exported, loaded.unreadable, { ...readAssetsJson(files), ...assets });
+    const last = log_.at(-1)?.id ?? null;
+    writeFileDurably(files.state, JSON.stringify({ compactedThrough: last, datasetSha1: sha1 } satisfies State) + '\n');
+  }
+  if (dirty || !state) {
+    dirty = true;
+    compact();
+  }
+
+  function nextTimestamp(): string {
+    lastTime = Math.max(now().getTime(), lastTime + 1);
+    return new Date(lastTime).toISOString();
+  }
+
+  return {
+    files,
+    get: (id) => docs.get(id),
+    documents: () => [...docs.values()],
+    translog: () => log_,
+    onCommit(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    commit({ transactionId, author }, build) {
+      const id = transactionId ?? uuid();
+      if (seen.has(id)) throw new LakeError(409, `Transaction ID "${id}" has already been used`, 'conflictError');
+      const timestamp = nextTimestamp();
+      const pending = new Map<string, LakeDocument | null>();
+      const current = (docId: string) => (pending.has(docId) ? (pending.get(docId) ?? undefined) : docs.get(docId));
+      build({
+        transactionId: id,
+        timestamp,
+        get: (docId) => clone(current(docId)),
+        put(doc) {
+          const before = docs.get(doc._id);
+          const written = { ...doc, _createdAt: doc._createdAt ?? before?._createdAt ?? timestamp, _updatedAt: timestamp, _rev: id };
+          pending.set(doc._id, written);
+          return clone(written)!;
+        },
+        remove(docId) {
+          pending.set(docId, null);
+        },
+        *documents() {
+          for (const [docId, doc] of docs) if (!pending.has(docId)) yield doc;
+          for (const doc of pending.values()) if (doc) yield doc;
+        },
+      });
+      const changes: Change[] = [];
+      for (const [docId, after] of pending) {
+        const before = docs.get(docId) ?? null;
+        if (before || after) changes.push({ id: docId, before, after });
+      }
+      const tx: Transaction = { id, timestamp, author, changes };
+      if (changes.length === 0) return tx;
+      appendDurably(translogFd, JSON.stringify(tx) + '\n');
+      seen.add(id);
+      log_.push(tx);
+      for (const change of changes) applyChange(docs, change);
+      dirty = true;
+      if (changes.some((change) => isPublishedId(change.id))) compact();
+      else timer ??= setTimeout(compact, options.compactDelayMs ?? 250);
+      for (const listener of listeners) {
+        try {
+          listener(tx);
+        } catch (error) {
+          log(`[lake] a commit listener failed: ${(error as Error).stack ?? String(error)}`);
+        }
+      }
+      return tx;
+    },
+    flush: compact,
+    close() {
+      compact();
+      closeSync(translogFd);
+      releaseLock();
+    },
+  };
+}
+
+function applyChange(docs: Map<string, LakeDocument>, change: Change): void {
+  if (change.after) docs.set(change.id, change.after);
+  else docs.delete(change.id);
+}
+
+function clone<T>(value: T): T {
+  return value === undefined ? value : structuredClone(value);
+}
+
+function readState(files: DatasetFiles): State | undefined {
+  if (!existsSync(files.state)) return undefined;
+  try {
+    return JSON.parse(readFileSync(files.state, 'utf8')) as State;
+  } catch {
+    rmSync(files.state, { force: true });
+    return undefined;
+  }
+}
