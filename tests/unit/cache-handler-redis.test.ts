@@ -94,7 +94,7 @@ describe.runIf(available)('Redis cache handlers shared by two instances', () => 
     await new Promise((resolve) => setTimeout(resolve, 5));
     await onA.revalidateTag('slug:article:seed', { expire: 3600 });
     const hit = await onA.get(key, pageGet);
-    expect(hit?.value).toBeTruthy();
+    expect((hit?.value as { html: string } | undefined)?.html).toBe('<h1>Old headline</h1>');
     // Older than its 60 s revalidate: Next serves it and regenerates in the background.
     expect(Date.now() - (hit?.lastModified ?? Date.now())).toBeGreaterThan(60_000);
   });
