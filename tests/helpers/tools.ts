@@ -33,15 +33,6 @@ export function requireTool(name: string): boolean {
   return false;
 }
 
-/** The same rule for a file from outside the repository (a shared seed, a mounted fixture). */
-export function requireFile(file: string, what: string): boolean {
-  if (isReadable(file)) return true;
-  const message = `${what} is missing (${file})`;
-  if (process.env.CI) throw new Error(`${message}. Under CI a missing file fails the run instead of skipping its tests.`);
-  console.warn(`warning: ${message}; skipping the tests that need it (under CI this fails).`);
-  return false;
-}
-
 /** The path of a tool the caller cannot do without: throws with the same advice when missing. */
 export function toolPath(name: string): string {
   const found = findTool(name);
@@ -52,15 +43,6 @@ export function toolPath(name: string): string {
 function isExecutable(file: string): boolean {
   try {
     accessSync(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function isReadable(file: string): boolean {
-  try {
-    accessSync(file, constants.R_OK);
     return true;
   } catch {
     return false;

@@ -12,7 +12,7 @@ import { articleProblems } from '../../sanity/lib/article-rules.ts';
 import { messages, validate } from '../helpers/sanity-validate.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const seedFile = join(root, '../shared/seed-article.txt');
+const seedFile = join(root, 'tests/fixtures/seed-article.txt');
 const seed = readFileSync(seedFile, 'utf8');
 const slug = 'kazakhstan-silences-pro-and-anti-russian-voices-amid-geopolitical-tensions';
 const tag = '{"_id":"tag-world","_type":"tag","title":"World","slug":{"_type":"slug","current":"world"}}';
