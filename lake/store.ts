@@ -92,10 +92,9 @@ export function openStore(options: StoreOptions): Store {
     const last = log_.at(-1)?.id ?? null;
     writeFileDurably(files.state, JSON.stringify({ compactedThrough: last, datasetSha1: sha1 } satisfies State) + '\n');
   }
-  if (dirty || !state) {
-    dirty = true;
-    compact();
-  }
+  if (dirty) compact();
+  // First start on this dataset: nothing to write, only the mark that says which file the translog follows.
+  else if (!state) writeFileDurably(files.state, JSON.stringify({ compactedThrough: log_.at(-1)?.id ?? null, datasetSha1: loaded.sha1 } satisfies State) + '\n');
 
   function nextTimestamp(): string {
     lastTime = Math.max(now().getTime(), lastTime + 1);
