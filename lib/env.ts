@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_SEARCH_LIMIT, DEFAULT_SEARCH_WINDOW_SECONDS, type RateLimitConfig } from './http/rate-limit.ts';
-import { DEFAULT_API_VERSION, DEFAULT_DATASET } from './sanity/defaults.ts';
+import { DEFAULT_API_VERSION, DEFAULT_CONTENT_LAKE_PORT, DEFAULT_DATASET } from './sanity/defaults.ts';
 
 /**
  * The one place the server reads its environment. Everything is validated at
@@ -33,6 +33,13 @@ const secret = optional.pipe(
     .optional(),
 );
 
+const PORT_MESSAGE = 'must be a port number, 1 to 65535';
+const port = z
+  .string()
+  .regex(/^\d{1,5}$/, PORT_MESSAGE)
+  .transform(Number)
+  .refine((value) => value >= 1 && value <= 65535, PORT_MESSAGE);
+
 const envSchema = z.object({
   SITE_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
   CONTENT_DATASET: optional,
@@ -53,6 +60,9 @@ const envSchema = z.object({
   EDGE_PURGE_URLS: optional.pipe(urlList.optional()),
   // A WebSub hub: feeds name it and a publish pings it for every feed it touches.
   WEBSUB_HUB_URL: optional.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  // The local Content Lake (lake/), run when no project id is set: its loopback port, which the
+  // Studio at /studio learns at request time (contentLakeUrl), so a build runs on any port.
+  CONTENT_LAKE_PORT: optional.pipe(port.optional()).transform((value) => value ?? DEFAULT_CONTENT_LAKE_PORT),
 });
 
 export type ServerEnv = z.infer<typeof envSchema>;
@@ -68,7 +78,7 @@ export type ContentSourceConfig =
       apiHost?: string;
     };
 
-export { DEFAULT_API_VERSION, DEFAULT_DATASET };
+export { DEFAULT_API_VERSION, DEFAULT_CONTENT_LAKE_PORT, DEFAULT_DATASET };
 export const SAMPLE_DATASET = 'sanity/sample-dataset';
 
 export function parseEnv(source: Record<string, string | undefined>): ServerEnv {
@@ -95,6 +105,15 @@ export function contentSourceFrom(env: ServerEnv, cwd = process.cwd()): ContentS
     };
   }
   return { kind: 'embedded', datasetPath: path.resolve(cwd, env.CONTENT_DATASET ?? SAMPLE_DATASET) };
+}
+
+/**
+ * The local Content Lake as the editor's browser reaches it. Always `localhost`: the lake listens on
+ * loopback, the Studio prepends the project id (`no-project.localhost`, which browsers resolve to
+ * loopback) and the /studio policy allows loopback names only (lib/http/security-headers.ts).
+ */
+export function contentLakeUrl(env: ServerEnv): string {
+  return `http://localhost:${env.CONTENT_LAKE_PORT}`;
 }
 
 /** Where /media keeps resized images: beside Next's own caches in the build folder, never in the repo. */

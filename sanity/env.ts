@@ -8,8 +8,10 @@ import { DEFAULT_API_VERSION, DEFAULT_DATASET } from '../lib/sanity/defaults.ts'
  * Studio runs in.
  *
  * Nothing here throws: the site build imports the Studio config, and a site
- * without a Sanity project runs on its embedded dataset. The Studio then loads
- * with a placeholder project id and needs a real one to do anything.
+ * without a Sanity project runs on its embedded dataset. The Studio then uses
+ * the placeholder project id on the local Content Lake (sanity/local-lake.ts),
+ * and /studio's security policy allows the lake (lib/http/security-headers.ts):
+ * both follow `hasSanityProject`, fixed when the site is built.
  */
 
 /** Used when no project is configured; no real project has this id. */

@@ -6,3 +6,5 @@
  */
 export const DEFAULT_DATASET = 'production';
 export const DEFAULT_API_VERSION = '2025-02-19';
+/** The local Content Lake's port (`CONTENT_LAKE_PORT`), used when no Sanity project is configured. */
+export const DEFAULT_CONTENT_LAKE_PORT = 4343;
