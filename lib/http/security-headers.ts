@@ -4,6 +4,8 @@
  * ISR off. See docs/decisions/0002-static-csp.md.
  */
 
+import { hasSanityProject } from '../../sanity/env.ts';
+
 type Directives = Record<string, string[]>;
 
 function policy(directives: Directives): string {
@@ -43,7 +45,7 @@ export const SANITY_FONT_HOSTS = ['https://studio-static.sanity.io', 'https://de
 const SANITY_API_HOSTS = ['https://*.sanity.io', 'wss://*.sanity.io', 'https://*.api.sanity.io', 'wss://*.api.sanity.io'];
 const AVATAR_HOSTS = ['https://lh3.googleusercontent.com', 'https://avatars.githubusercontent.com'];
 
-export const studioDirectives: Directives = {
+const projectStudioDirectives: Directives = {
   'default-src': ["'self'"],
   // The Studio bundle evaluates code (schema previews, Vision) and inlines its bootstrap.
   'script-src': ["'self'", "'unsafe-inline'", "'unsafe-eval'", ...SANITY_SCRIPT_HOSTS],
@@ -60,8 +62,36 @@ export const studioDirectives: Directives = {
   'frame-ancestors': ["'self'"],
 };
 
+/**
+ * `project`: a Sanity project id is configured and the Studio talks to Sanity.
+ * `local`: none is, and the Studio talks to the local Content Lake (lake/) on
+ * this machine's loopback. Decided at build time, as the Studio's bundle is.
+ */
+export type StudioMode = 'project' | 'local';
+
+/*
+ * The local Content Lake, as the Studio reaches it: the API and its listeners on
+ * `no-project.localhost:<port>` (the Studio prepends the project id to apiHost),
+ * images and the CORS probe on `localhost:<port>`. The port is chosen when the
+ * site starts (CONTENT_LAKE_PORT) but these headers are fixed at build time, so
+ * any port on a loopback name: only this machine answers there. Plain http and
+ * ws, which is also why this policy never carries upgrade-insecure-requests.
+ */
+export const LOCAL_LAKE_CONNECT = ['http://localhost:*', 'http://*.localhost:*', 'ws://localhost:*', 'ws://*.localhost:*'];
+export const LOCAL_LAKE_IMAGES = ['http://localhost:*'];
+
+/** The Studio's directives: Sanity's hosts always, the local Content Lake only in local mode. */
+export function studioDirectivesFor(mode: StudioMode): Directives {
+  if (mode === 'project') return projectStudioDirectives;
+  const lake: Directives = { 'connect-src': LOCAL_LAKE_CONNECT, 'img-src': LOCAL_LAKE_IMAGES };
+  return Object.fromEntries(Object.entries(projectStudioDirectives).map(([name, sources]) => [name, [...sources, ...(lake[name] ?? [])]]));
+}
+
+export function studioPolicyFor(mode: StudioMode): string {
+  return policy(studioDirectivesFor(mode));
+}
+
 export const sitePolicy = policy(siteDirectives);
-export const studioPolicy = policy(studioDirectives);
 
 const common = [
   { key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' },
@@ -77,13 +107,20 @@ const common = [
  * what is under it get the Studio's instead: a path that merely starts with
  * "studio" (`/studiox`, `/studio-foo`) keeps the site policy.
  */
-export const securityHeaders = [
-  { source: '/:path*', headers: [...common, { key: 'Content-Security-Policy', value: sitePolicy }] },
-  {
-    source: '/studio/:path*',
-    headers: [
-      { key: 'Content-Security-Policy', value: studioPolicy },
-      { key: 'X-Robots-Tag', value: 'noindex, nofollow' },
-    ],
-  },
-];
+export function securityHeadersFor(mode: StudioMode) {
+  return [
+    { source: '/:path*', headers: [...common, { key: 'Content-Security-Policy', value: sitePolicy }] },
+    {
+      source: '/studio/:path*',
+      headers: [
+        { key: 'Content-Security-Policy', value: studioPolicyFor(mode) },
+        { key: 'X-Robots-Tag', value: 'noindex, nofollow' },
+      ],
+    },
+  ];
+}
+
+/** This build's mode: the same fact (a project id or none) that points the Studio at Sanity or the lake. */
+export const studioMode: StudioMode = hasSanityProject ? 'project' : 'local';
+export const studioPolicy = studioPolicyFor(studioMode);
+export const securityHeaders = securityHeadersFor(studioMode);
