@@ -4,7 +4,8 @@ import { expect, test } from '@playwright/test';
 import { TEST_SECRETS } from '../helpers/builds.ts';
 import type { RawDocument } from '../helpers/dataset.ts';
 import { publishWebhook } from '../helpers/webhook.ts';
-import { documentOf, get } from './page.ts';
+import { fetchPage } from '../helpers/page.ts';
+import { documentOf } from './page.ts';
 import { startEdgeStack, type EdgeStack } from './stack.ts';
 
 /*
@@ -25,7 +26,7 @@ test('a dataset garbled after a webhook: the page answers 200 with the last good
   const doc = documentOf(stack.dataset, 'article-veska-parliament-passes-digital-identity-law');
   const articlePath = `/articles/${slugOf(doc)}`;
   // Read once while the source is good, at both instances and the edge.
-  for (const base of [stack.edge, ...stack.origins.map((origin) => origin.url)]) expect((await get(`${base}${articlePath}`)).headline).toBe(doc.title);
+  for (const base of [stack.edge, ...stack.origins.map((origin) => origin.url)]) expect((await fetchPage(`${base}${articlePath}`)).headline).toBe(doc.title);
 
   const file = path.join(stack.dataset, 'data.ndjson');
   const good = readFileSync(file, 'utf8');
@@ -39,7 +40,7 @@ test('a dataset garbled after a webhook: the page answers 200 with the last good
     // and the edge could otherwise be served the copy one of them stored in Redis).
     for (const base of [...stack.origins.map((origin) => origin.url), stack.edge]) {
       for (let attempt = 0; attempt < 3; attempt += 1) {
-        const answer = await get(`${base}${articlePath}`);
+        const answer = await fetchPage(`${base}${articlePath}`);
         expect(answer.status, `${base} attempt ${attempt + 1}`).toBe(200);
         expect(answer.headline).toBe(doc.title);
       }
@@ -56,7 +57,7 @@ test('with every instance stopped, the edge still serves every page it had', asy
   const paths = ['/', '/articles/lake-sorrel-water-levels-reach-40-year-low', '/tags/climate', '/feed.xml'];
   const before = new Map<string, string | undefined>();
   for (const pagePath of paths) {
-    const answer = await get(`${stack.edge}${pagePath}`);
+    const answer = await fetchPage(`${stack.edge}${pagePath}`);
     expect(answer.status, pagePath).toBe(200);
     before.set(pagePath, answer.headline);
   }
@@ -64,7 +65,7 @@ test('with every instance stopped, the edge still serves every page it had', asy
   // Past the health probes' window too: the edge knows the instances are down.
   await new Promise((resolve) => setTimeout(resolve, 2500));
   for (const pagePath of paths) {
-    const answer = await get(`${stack.edge}${pagePath}`);
+    const answer = await fetchPage(`${stack.edge}${pagePath}`);
     expect(answer.status, pagePath).toBe(200);
     expect(answer.headline, pagePath).toBe(before.get(pagePath));
   }

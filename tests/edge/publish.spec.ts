@@ -3,7 +3,8 @@ import { expect, test } from '@playwright/test';
 import { TEST_SECRETS } from '../helpers/builds.ts';
 import { removeDocuments, upsertDocuments, type RawDocument } from '../helpers/dataset.ts';
 import { publishWebhook } from '../helpers/webhook.ts';
-import { documentOf, eventually, get } from './page.ts';
+import { fetchPage, pageShows } from '../helpers/page.ts';
+import { documentOf } from './page.ts';
 import { startEdgeStack, type EdgeStack } from './stack.ts';
 
 /*
@@ -33,11 +34,11 @@ test('the edge caches an article under its keys and never shows the keys to the 
   const path = `/articles/${slugOf(doc)}`;
   // At the instance, fresh and cached alike, the page carries its tags as keys for the edge.
   for (const round of [1, 2]) {
-    const origin = await get(`${stack.origins[1]!.url}${path}`);
+    const origin = await fetchPage(`${stack.origins[1]!.url}${path}`);
     expect(origin.headers.get('x-nmn-keys'), `origin round ${round}`).toContain(`doc:${doc._id}`);
   }
-  const first = await get(`${stack.edge}${path}`);
-  const second = await get(`${stack.edge}${path}`);
+  const first = await fetchPage(`${stack.edge}${path}`);
+  const second = await fetchPage(`${stack.edge}${path}`);
   expect(second.status).toBe(200);
   expect(second.headline).toBe(doc.title);
   expect(second.headers.get('x-cache')).toBe('HIT');
@@ -50,14 +51,14 @@ test('the edge caches an article under its keys and never shows the keys to the 
 test('a corrected headline shows through the edge, and the hub is pinged for every feed the article is in', async () => {
   const doc = documentOf(stack.dataset, 'article-audit-finds-gaps-in-marrowgates-air-quality-sensors');
   const url = `${stack.edge}/articles/${slugOf(doc)}`;
-  expect((await get(url)).headline).toBe(doc.title);
-  expect((await get(url)).headers.get('x-cache')).toBe('HIT');
+  expect((await fetchPage(url)).headline).toBe(doc.title);
+  expect((await fetchPage(url)).headers.get('x-cache')).toBe('HIT');
 
   const corrected = `${doc.title as string} (corrected)`;
   await publish({ ...doc, title: corrected });
-  await eventually(url, (answer) => answer.status === 200 && answer.headline === corrected);
+  await pageShows(url, { status: 200, headline: corrected });
   // The other instance agrees (Redis), so the edge may ask either.
-  expect((await get(`${stack.origins[1]!.url}/articles/${slugOf(doc)}`)).headline).toBe(corrected);
+  expect((await fetchPage(`${stack.origins[1]!.url}/articles/${slugOf(doc)}`)).headline).toBe(corrected);
 
   const feeds = ['/feed.xml', '/atom.xml', '/feed.json', '/tags/climate/feed.xml', '/tags/science/feed.xml', '/tags/technology/feed.xml', '/sources/civic-data-watch/feed.xml'];
   await expect.poll(() => stack.pings.filter((ping) => ping.body !== undefined).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(feeds.length);
@@ -74,42 +75,42 @@ test('a new article turns from 404 into the page through the edge', async () => 
   const base = documentOf(stack.dataset, 'article-central-bank-of-veska-holds-interest-rates-steady');
   const slug = 'edge-test-harbour-bridge-reopens';
   const url = `${stack.edge}/articles/${slug}`;
-  expect((await get(url)).status).toBe(404);
-  expect((await get(url)).status).toBe(404);
+  expect((await fetchPage(url)).status).toBe(404);
+  expect((await fetchPage(url)).status).toBe(404);
 
   const doc = { ...base, _id: `article-${slug}`, slug: { _type: 'slug', current: slug }, title: 'Harbour Bridge Reopens After Repairs', previousSlugs: [] };
   await publish(doc);
-  await eventually(url, (answer) => answer.status === 200 && answer.headline === doc.title);
+  await pageShows(url, { status: 200, headline: doc.title as string });
 });
 
 test('a deleted article answers 404 through the edge', async () => {
   const doc = documentOf(stack.dataset, 'article-port-aldane-raises-harbour-fees-for-first-time-in-a-decade');
   const url = `${stack.edge}/articles/${slugOf(doc)}`;
-  expect((await get(url)).status).toBe(200);
-  expect((await get(url)).headers.get('x-cache')).toBe('HIT');
+  expect((await fetchPage(url)).status).toBe(200);
+  expect((await fetchPage(url)).headers.get('x-cache')).toBe('HIT');
 
   removeDocuments(stack.dataset, [doc._id]);
   await publishWebhook(stack.origins[0]!.url, secret, { _id: doc._id, _type: 'article', slug: doc.slug });
-  await eventually(url, (answer) => answer.status === 404);
+  await pageShows(url, { status: 404 });
 });
 
 test('a renamed article redirects from its old URL through the edge', async () => {
   const doc = documentOf(stack.dataset, 'article-northvale-rail-strike-ends-after-overnight-talks');
   const oldSlug = slugOf(doc);
   const newSlug = 'northvale-rail-strike-ends';
-  expect((await get(`${stack.edge}/articles/${oldSlug}`)).status).toBe(200);
-  expect((await get(`${stack.edge}/articles/${newSlug}`)).status).toBe(404);
+  expect((await fetchPage(`${stack.edge}/articles/${oldSlug}`)).status).toBe(200);
+  expect((await fetchPage(`${stack.edge}/articles/${newSlug}`)).status).toBe(404);
 
   await publish({ ...doc, slug: { _type: 'slug', current: newSlug }, previousSlugs: [oldSlug] });
-  await eventually(`${stack.edge}/articles/${oldSlug}`, (answer) => answer.status === 308 && (answer.location ?? '').endsWith(`/articles/${newSlug}`));
-  await eventually(`${stack.edge}/articles/${newSlug}`, (answer) => answer.status === 200 && answer.headline === doc.title);
+  await pageShows(`${stack.edge}/articles/${oldSlug}`, { status: 308, location: new RegExp(`/articles/${newSlug}$`) });
+  await pageShows(`${stack.edge}/articles/${newSlug}`, { status: 200, headline: doc.title as string });
 });
 
 test('a purge from an address the edge does not trust is refused, and the page stays cached', async () => {
   const doc = documentOf(stack.dataset, 'article-researchers-map-ancient-irrigation-canals-with-satellite-radar');
   const url = `${stack.edge}/articles/${slugOf(doc)}`;
-  await get(url);
-  expect((await get(url)).headers.get('x-cache')).toBe('HIT');
+  await fetchPage(url);
+  expect((await fetchPage(url)).headers.get('x-cache')).toBe('HIT');
 
   const status = await new Promise<number>((resolve, reject) => {
     const purge = httpRequest(url, { method: 'PURGE', localAddress: '127.0.0.2', headers: { 'xkey-purge': `doc:${doc._id}` } }, (response) => {
@@ -120,7 +121,7 @@ test('a purge from an address the edge does not trust is refused, and the page s
     purge.end();
   });
   expect(status).toBe(403);
-  expect((await get(url)).headers.get('x-cache')).toBe('HIT');
+  expect((await fetchPage(url)).headers.get('x-cache')).toBe('HIT');
 });
 
 test('an edit that moves an article in no list purges only the pages that show it', async () => {
@@ -130,21 +131,21 @@ test('an edit that moves an article in no list purges only the pages that show i
   for (const path of unrelated) {
     // These pages do not show the article (its key is not among theirs at the instance), but they
     // list articles: a purge of list:article would have emptied them.
-    const keys = (await get(`${stack.origins[1]!.url}${path}`)).headers.get('x-nmn-keys') ?? '';
+    const keys = (await fetchPage(`${stack.origins[1]!.url}${path}`)).headers.get('x-nmn-keys') ?? '';
     expect(keys, path).not.toContain(`doc:${doc._id}`);
     expect(keys.split(' '), path).toContain('list:article');
-    await get(`${stack.edge}${path}`);
-    expect((await get(`${stack.edge}${path}`)).headers.get('x-cache'), path).toBe('HIT');
+    await fetchPage(`${stack.edge}${path}`);
+    expect((await fetchPage(`${stack.edge}${path}`)).headers.get('x-cache'), path).toBe('HIT');
   }
-  await get(page);
-  await get(`${stack.edge}/`);
+  await fetchPage(page);
+  await fetchPage(`${stack.edge}/`);
 
   // Sent as the projection of docs/editors.md sends a headline edit: it changes no list.
   const edited = `${doc.title as string} (updated)`;
   await publish({ ...doc, title: edited }, { listsChanged: false });
-  await eventually(page, (answer) => answer.status === 200 && answer.headline === edited);
+  await pageShows(page, { status: 200, headline: edited });
   // Home shows the article's card, so its key purged home too.
   await expect.poll(async () => (await fetch(`${stack.edge}/`)).text(), { timeout: 15_000 }).toContain(edited);
   // The rest of the edge is untouched: a publish purges exactly the pages it touches.
-  for (const path of unrelated) expect((await get(`${stack.edge}${path}`)).headers.get('x-cache'), path).toBe('HIT');
+  for (const path of unrelated) expect((await fetchPage(`${stack.edge}${path}`)).headers.get('x-cache'), path).toBe('HIT');
 });

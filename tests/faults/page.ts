@@ -1,32 +1,28 @@
-/* What a reader of a fault-test site gets: a page's status and headline, and waiting for a change. */
+import { eventually } from '../helpers/eventually.ts';
+import { fetchPage, type Answer } from '../helpers/page.ts';
+
+/* What a reader of a fault-test site gets while its content source is broken. */
 
 /** Seconds: the content revalidate interval the fault sites run with (CONTENT_REVALIDATE_SECONDS). */
 export const REVALIDATE_SECONDS = 3;
 
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** The page's `<h1>` text as a reader sees it (entities decoded), and its status. */
-export async function headline(url: string): Promise<{ status: number; h1: string | undefined; cache: string | null }> {
-  const response = await fetch(url, { signal: AbortSignal.timeout(30_000) });
-  const html = await response.text();
-  const match = /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html);
-  const h1 = match?.[1]
-    ?.replace(/<[^>]+>/g, '')
-    .replace(/&#x27;|&#39;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    .trim();
-  return { status: response.status, h1, cache: response.headers.get('x-nextjs-cache') };
-}
-
-/** Polls until `url` answers 200 with `expected` as its headline; returns how long it took. */
-export async function waitForHeadline(url: string, expected: string, timeoutMs = 45_000): Promise<number> {
-  const started = Date.now();
-  let last: Awaited<ReturnType<typeof headline>> | undefined;
-  while (Date.now() - started < timeoutMs) {
-    last = await headline(url);
-    if (last.status === 200 && last.h1 === expected) return Date.now() - started;
-    await sleep(500);
-  }
-  throw new Error(`${url} did not show "${expected}" within ${timeoutMs} ms; last answer ${last?.status} "${last?.h1}"`);
+/**
+ * Reads `url` until Next has served it stale `times` times (each such read is past the revalidate
+ * interval and starts a regeneration on the broken source) and `alsoUntil` holds; returns every
+ * answer read on the way, for the caller to check that each was the last good page.
+ */
+export async function readsUntilStale(url: string, { times = 3, alsoUntil = () => true }: { times?: number; alsoUntil?: () => boolean } = {}): Promise<Answer[]> {
+  const answers: Answer[] = [];
+  await eventually(
+    async () => {
+      answers.push(await fetchPage(url));
+      const stale = answers.filter((answer) => answer.cache === 'STALE').length;
+      const last = answers.at(-1)!;
+      if (stale < times || !alsoUntil()) {
+        throw new Error(`${stale} of ${times} reads served stale; last: ${last.status} "${last.headline}" (x-nextjs-cache ${last.cache})`);
+      }
+    },
+    { what: `${url} served stale ${times} times`, timeout: 45_000, interval: 250 },
+  );
+  return answers;
 }

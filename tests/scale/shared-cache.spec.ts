@@ -3,6 +3,7 @@ import path from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { SAMPLE_DATASET, SCALE_BUILD } from '../helpers/builds.ts';
 import { copyDataset, editDocument } from '../helpers/dataset.ts';
+import { eventually } from '../helpers/eventually.ts';
 import { startRedis, type RedisServer } from '../helpers/redis.ts';
 import { ROOT, startSite, type RunningSite } from '../helpers/site.ts';
 import { toolPath } from '../helpers/tools.ts';
@@ -48,15 +49,17 @@ test.afterAll(async () => {
   await redis?.stop();
 });
 
-/** Polls until `path` on `base` contains `text`; returns the milliseconds it took. */
-async function timeUntilShown(request: APIRequestContext, base: string, route: string, text: string, attempts = 40) {
+/** Polls until `route` on `base` answers 200 with `text` in it; returns the milliseconds it took. */
+async function timeUntilShown(request: APIRequestContext, base: string, route: string, text: string) {
   const started = Date.now();
-  for (let attempt = 0; attempt < attempts; attempt++) {
-    const response = await request.get(`${base}${route}`);
-    if (response.status() === 200 && (await response.text()).includes(text)) return Date.now() - started;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${base}${route} did not show "${text}" after ${attempts} requests`);
+  await eventually(
+    async () => {
+      const response = await request.get(`${base}${route}`);
+      if (response.status() !== 200 || !(await response.text()).includes(text)) throw new Error(`status ${response.status()}, without the text`);
+    },
+    { what: `${base}${route} to show "${text}"`, timeout: 15_000, interval: 250 },
+  );
+  return Date.now() - started;
 }
 
 test.describe.configure({ mode: 'serial' });

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { copyDataset, editDocument, getDocument, readDocuments, removeDocuments, upsertDocuments } from '../helpers/dataset.ts';
+import { eventually } from '../helpers/eventually.ts';
+import { headlineOf, pageShows } from '../helpers/page.ts';
 import { freePort } from '../helpers/ports.ts';
 import { startRedis } from '../helpers/redis.ts';
 import { requireTool } from '../helpers/tools.ts';
@@ -62,6 +64,50 @@ describe('sendWebhook', () => {
       expect((await verifyWebhookSignature({ rawBody: seen[0]!.body, header: seen[0]!.signature, secret: 'a-secret' })).ok).toBe(true);
       expect((await verifyWebhookSignature({ rawBody: seen[1]!.body, header: seen[1]!.signature, secret: 'a-secret' })).ok).toBe(false);
       expect(seen[2]!.signature).toBeUndefined();
+    } finally {
+      server.close();
+    }
+  });
+});
+
+describe('eventually and pageShows', () => {
+  it('eventually retries until the assertion passes, and returns its value', async () => {
+    let calls = 0;
+    const value = await eventually(
+      () => {
+        calls += 1;
+        if (calls < 3) throw new Error('not yet');
+        return 'done';
+      },
+      { what: 'the third call', interval: 1 },
+    );
+    expect([value, calls]).toEqual(['done', 3]);
+  });
+
+  it('eventually fails at its deadline naming what it waited for and the last failure', async () => {
+    await expect(eventually(() => expect(1).toBe(2), { what: 'one to be two', timeout: 50, interval: 10 })).rejects.toThrow(
+      /^one to be two: not within 50 ms \(\d+ attempts\); last failure: .*expected 1 to be 2/,
+    );
+  });
+
+  it('reads the headline as a reader sees it, entities decoded once', () => {
+    expect(headlineOf('<h1 class="x"><span>Fish &amp; Chips</span> &lt;b&gt; &quot;A&#x27;s&quot; &amp;lt;</h1><h1>second</h1>')).toBe('Fish & Chips <b> "A\'s" &lt;');
+    expect(headlineOf('<p>no headline</p>')).toBeUndefined();
+  });
+
+  it('pageShows polls a URL until it answers as expected, redirects not followed', async () => {
+    let calls = 0;
+    const server = createServer((_req, res) => {
+      calls += 1;
+      if (calls < 3) return res.writeHead(404).end('<h1>Not found</h1>');
+      res.writeHead(308, { location: '/articles/new' }).end('<h1>Moved</h1>');
+    });
+    const port = await freePort();
+    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    try {
+      const answer = await pageShows(`http://127.0.0.1:${port}/articles/old`, { status: 308, location: /\/articles\/new$/ });
+      expect([answer.headline, calls]).toEqual(['Moved', 3]);
+      await expect(pageShows(`http://127.0.0.1:${port}/articles/old`, { status: 200, headline: 'Moved' }, 300)).rejects.toThrow(/status 308, not 200/);
     } finally {
       server.close();
     }
