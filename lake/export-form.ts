@@ -108,34 +108,59 @@ export function fromExportForm(docs: RawDocument[], folder: string, imageUrlBase
     }) as LakeDocument;
   });
 
+  // In assets.json's order first, so writing them back keeps that file as it was.
+  const ordered = new Map<string, AssetName>();
   for (const id of Object.keys(assetsJson)) {
     const name = parseAssetId(id);
-    if (name && !present.has(id) && !wanted.has(id)) wanted.set(id, name);
+    if (name && !present.has(id)) ordered.set(id, name);
   }
-  const assets = [...wanted].map(([id, name]) => builtAsset(name, folder, urlBase[name.kind], assetsJson[id]));
+  for (const [id, name] of wanted) if (!ordered.has(id)) ordered.set(id, name);
+  const assets = [...ordered].map(([id, name]) => builtAsset(name, folder, urlBase[name.kind], assetsJson[id]));
   return [...rewritten, ...assets];
 }
 
-function exportRecord(doc: LakeDocument): Record<string, unknown> {
-  const { originalFilename, metadata, ...rest } = doc;
+/** Metadata without what reading it back adds again (the `_type`s, and the alpha facts of a plain PNG or JPEG). */
+function exportMetadata(metadata: unknown, extension: string): unknown {
+  if (!isRecord(metadata)) return metadata;
+  const derivable = metadata.hasAlpha === false && metadata.isOpaque === true && ['png', 'jpg', 'jpeg'].includes(extension);
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(metadata)) {
+    if (key === '_type' && value === 'sanity.imageMetadata') continue;
+    if ((key === 'hasAlpha' || key === 'isOpaque') && derivable) continue;
+    if (key === 'dimensions' && isRecord(value) && value._type === 'sanity.imageDimensions') {
+      out[key] = Object.fromEntries(Object.entries(value).filter(([field]) => field !== '_type'));
+    } else out[key] = value;
+  }
+  return out;
+}
+
+/**
+ * An asset document as its assets.json entry: Sanity's export leaves out what the id and the URL
+ * say; this also leaves out what the file says (sha1hash, size) and what reading it back derives,
+ * so a lake over the sample writes the sample's assets.json back byte for byte.
+ */
+function exportRecord(doc: LakeDocument, name: AssetName): Record<string, unknown> {
+  const { originalFilename, metadata, sha1hash, ...rest } = doc;
   const record: Record<string, unknown> = {};
   if (originalFilename !== undefined) record.originalFilename = originalFilename;
-  if (metadata !== undefined) record.metadata = metadata;
-  for (const [key, value] of Object.entries(rest)) if (!NOT_IN_ASSETS_JSON.has(key)) record[key] = value;
+  if (metadata !== undefined) record.metadata = exportMetadata(metadata, name.extension);
+  if (sha1hash !== undefined && sha1hash !== name.sha1) record.sha1hash = sha1hash;
+  for (const [key, value] of Object.entries(rest)) if (!NOT_IN_ASSETS_JSON.has(key) && key !== 'size') record[key] = value;
   return record;
 }
 
 /**
  * Content Lake documents written back in export form: asset references become `_sanityAsset`
  * strings and asset documents become assets.json entries (`originalFilename` and `metadata` first,
- * then what else Sanity's export keeps: sha1hash, size, the system timestamps and _rev).
+ * then what else Sanity's export keeps, such as the system timestamps and _rev).
  */
 export function toExportForm(docs: LakeDocument[]): { docs: RawDocument[]; assets: Record<string, unknown> } {
   const out: RawDocument[] = [];
   const assets: Record<string, unknown> = {};
   for (const doc of docs) {
-    if (ASSET_TYPES.has(doc._type) && parseAssetId(doc._id)) {
-      assets[doc._id] = exportRecord(doc);
+    const name = ASSET_TYPES.has(doc._type) ? parseAssetId(doc._id) : null;
+    if (name) {
+      assets[doc._id] = exportRecord(doc, name);
       continue;
     }
     out.push(

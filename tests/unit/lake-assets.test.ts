@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_UPLOAD_BYTES, serveAsset, storeUpload } from '@/lake/assets.ts';
+import { fromExportForm, toExportForm } from '@/lake/export-form.ts';
 import { LakeError } from '@/lake/types.ts';
 
 const IMAGE_BASE = 'http://localhost:4343/images/no-project/production';
@@ -93,6 +94,17 @@ describe('storeUpload', () => {
   it('refuses an upload over the size bound with 413', async () => {
     const error = await rejection(upload(Buffer.alloc(MAX_UPLOAD_BYTES + 1), 'huge.png'));
     expect(error.statusCode).toBe(413);
+  });
+
+  it('gives documents that survive the export form unchanged (saved and read back after a restart)', async () => {
+    const opaque = await sharp({ create: { width: 8, height: 4, channels: 3, background: '#336699' } }).png().toBuffer();
+    const saved = join(root, 'saved');
+    const store = (bytes: Buffer, filename: string) =>
+      storeUpload({ folder: saved, kind: 'images', bytes, filename, imageUrlBase: IMAGE_BASE, fileUrlBase: FILE_BASE, now: NOW });
+    const uploads = [await store(png, 'photo.png'), await store(opaque, 'opaque.png')];
+    const exported = toExportForm(uploads);
+    writeFileSync(join(saved, 'assets.json'), JSON.stringify(exported.assets));
+    expect(fromExportForm(exported.docs, saved, IMAGE_BASE)).toEqual(uploads);
   });
 
   it('stores a file under its sha1 and a lowercase extension, as a sanity.fileAsset', async () => {
