@@ -1,6 +1,7 @@
 import { isPublishedId } from '../lib/content/perspective.ts';
 import { applyActions } from './actions.ts';
 import { applyMutation, type MutationResult } from './mutations.ts';
+import { assertNothingRefersTo } from './references.ts';
 import { defaultPerspective, documentsInPerspective } from './perspective.ts';
 import { paramsFromSearch, runQuery } from './query.ts';
 import type { Store } from './store.ts';
@@ -61,6 +62,8 @@ export function mutateRoute(ctx: DataContext, search: URLSearchParams, body: Rec
   const results: MutationResult[] = [];
   const tx = ctx.store.commit({ transactionId: stringOr(body.transactionId), author: ctx.author }, (staging) => {
     for (const mutation of body.mutations as unknown[]) results.push(applyMutation(staging, mutation));
+    // Referential integrity is the dataset's, not the Studio's: a client.delete() is held to it too.
+    assertNothingRefersTo(staging, results.filter((result) => result.operation === 'delete').map((result) => result.id));
   });
   const returnDocuments = search.get('returnDocuments') === 'true';
   return {
