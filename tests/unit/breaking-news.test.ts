@@ -76,10 +76,6 @@ describe('breaking news from siteSettings', () => {
     expect(log).not.toHaveBeenCalled();
   });
 
-  it('a draft of the settings never shows', async () => {
-    expect((await loadBreakingNews(sourceWith([settings(banner(), 'drafts.siteSettings')]), NOW)).value).toBeNull();
-  });
-
   it('a banner over 140 characters or without a valid expiry is skipped with a log line naming siteSettings', () => {
     const log = vi.fn();
     expect(breakingNewsAt({ _id: 'siteSettings', text: 'x'.repeat(141), expiresAt: '2026-03-10T18:00:00Z' }, NOW, log)).toBeNull();
@@ -99,7 +95,7 @@ describe('breaking news from siteSettings', () => {
     expect(secondsUntilExpiry(null, NOW)).toBeNull();
   });
 
-  it('publishing siteSettings expires the tag the banner getter (and so every page) carries; a draft expires nothing', () => {
+  it('publishing siteSettings expires the tag the banner getter (and so every page) carries', () => {
     const decide = (payload: object) => {
       const parsed = parseChange(payload);
       if (!parsed.ok) throw new Error(parsed.reason);
@@ -107,6 +103,5 @@ describe('breaking news from siteSettings', () => {
     };
     const published = decide({ _id: 'siteSettings', _type: 'siteSettings', breakingNews: banner() });
     expect(published).toEqual({ revalidate: true, tags: expect.arrayContaining([docTag(SITE_SETTINGS_ID)]) });
-    expect(decide({ _id: 'drafts.siteSettings', _type: 'siteSettings' })).toMatchObject({ revalidate: false });
   });
 });

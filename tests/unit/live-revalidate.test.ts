@@ -30,10 +30,6 @@ describe('a live update\'s publish expires its live blog', () => {
     });
     expect(tagsOf({ _id: 'article-a', _type: 'article', article: 'article-storm' })).toEqual({ revalidate: true, tags: ['doc:article-a', 'list:article', 'any:article'] });
   });
-
-  it('a draft update expires nothing', () => {
-    expect(tagsOf({ _id: 'drafts.liveUpdate-x', _type: 'liveUpdate', article: { _ref: 'article-storm' } })).toMatchObject({ revalidate: false });
-  });
 });
 
 describe('a cached read that shows a live blog carries its live tag', () => {

@@ -9,8 +9,9 @@ import { loadFeedContent } from '../../lib/content/feed.ts';
 import { loadHome } from '../../lib/content/home.ts';
 import { loadListing } from '../../lib/content/listing.ts';
 import { loadLiveBlog } from '../../lib/content/live.ts';
+import { loadOnward } from '../../lib/content/onward.ts';
 import { loadSearch } from '../../lib/content/search.ts';
-import { loadSitemapContent } from '../../lib/content/sitemap.ts';
+import { loadNewsEntries, loadSitemapContent } from '../../lib/content/sitemap.ts';
 import { createEmbeddedSource } from '../../lib/content/sources/embedded.ts';
 import type { QuerySource } from '../../lib/content/sources/query-source.ts';
 import { hostileDocuments } from '../fixtures/hostile-documents.ts';
@@ -45,16 +46,22 @@ const rawSource: QuerySource = {
 const leaks = (text: string) => [...new Set(text.match(/DRAFT LEAK[^"\\]*/g) ?? [])];
 
 async function everythingAReaderSees(source: QuerySource): Promise<string> {
+  const hostile = (await loadArticle(source, 'hostile-markup')).value;
+  if (!hostile) throw new Error('the published hostile article is missing: nothing below would be read');
   const views = [
     (await loadHome(source)).value,
-    (await loadArticle(source, 'hostile-markup')).value,
+    hostile,
+    // Its onward lists: the draft of this very article shares its tags.
+    (await loadOnward(source, hostile.onwardFrom)).value,
     (await loadArticle(source, 'secret-draft')).value,
     (await loadArticle(source, 'secret-version')).value,
+    (await loadArticle(source, 'embargoed')).value,
     (await loadListing(source, 'tag', 'world', 1)).value,
     (await loadListing(source, 'tag', 'draft-only', 1)).value,
     (await loadDirectory(source, 'tag')).value,
     (await loadFeedContent(source, { kind: 'site' }, 50)).value,
     (await loadSitemapContent(source)).value,
+    (await loadNewsEntries(source)).value,
     (await loadSearch(source, ['draft'], 1, 20)).value,
   ];
   return JSON.stringify(views);
@@ -67,7 +74,7 @@ describe('the GROQ isPublic filter, on its own', () => {
     expect(all).toEqual(expect.arrayContaining(['drafts.article-secret-draft', 'versions.r1.article-secret-version']));
   });
 
-  it('keeps every draft and release version out of every page, feed, sitemap and search, even from a raw source', async () => {
+  it('keeps every draft, release version and embargoed article out of every page, onward list, feed, sitemap and search, even from a raw source', async () => {
     const seen = await everythingAReaderSees(rawSource);
     expect(seen).toContain('Minimal article');
     expect(leaks(seen)).toEqual([]);
