@@ -2,6 +2,7 @@ import { realpathSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { resolveDatasetFile } from '../dataset/ndjson.ts';
 import { contentSourceFrom, mediaCacheFolder, type ServerEnv } from '../env.ts';
+import { contentTypeOfExtension, MEDIA_EXTENSIONS } from './media-format.ts';
 
 /*
  * Which file /media/<name> may serve: only an image directly inside the
@@ -11,16 +12,7 @@ import { contentSourceFrom, mediaCacheFolder, type ServerEnv } from '../env.ts';
  * the realpath check also refuses a symlink pointing out of the folder.
  */
 
-const NAME = /^([A-Za-z0-9_-]{1,100})\.(png|jpg|jpeg|gif|webp|avif)$/;
-
-const TYPES: Record<string, string> = {
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  gif: 'image/gif',
-  webp: 'image/webp',
-  avif: 'image/avif',
-};
+const NAME = new RegExp(`^([A-Za-z0-9_-]{1,100})\\.(${MEDIA_EXTENSIONS.join('|')})$`);
 
 export type MediaFolders = { imagesFolder: string; cacheDir: string };
 
@@ -47,7 +39,7 @@ export function datasetImagesFolder(datasetPath: string): string {
 export function mediaFile(imagesFolder: string, name: string): { path: string; contentType: string } | null {
   const match = NAME.exec(name);
   if (!match) return null;
-  const contentType = TYPES[match[2] ?? ''];
+  const contentType = contentTypeOfExtension(match[2] ?? '');
   if (!contentType) return null;
   let folder: string;
   let path: string;

@@ -1,8 +1,9 @@
 /*
- * Which format /media answers in: AVIF, then WebP, when the browser names it in
- * `Accept` (a bare `image/*` does not count: some clients send it and cannot
- * decode either), otherwise the file's own format. GIFs keep their format so
- * an animation is never flattened.
+ * The one table of image files the site serves (by extension, with their media
+ * types), and which format /media answers in: AVIF, then WebP, when the browser
+ * names it in `Accept` (a bare `image/*` does not count: some clients send it
+ * and cannot decode either), otherwise the file's own format. GIFs keep their
+ * format so an animation is never flattened.
  */
 
 export type MediaFormat = 'avif' | 'webp' | 'png' | 'jpeg' | 'gif';
@@ -15,12 +16,25 @@ export const CONTENT_TYPES: Record<MediaFormat, string> = {
   gif: 'image/gif',
 };
 
-const BY_EXTENSION: Record<string, MediaFormat> = { png: 'png', jpg: 'jpeg', jpeg: 'jpeg', gif: 'gif', webp: 'webp', avif: 'avif' };
+const BY_EXTENSION: Readonly<Record<string, MediaFormat>> = { png: 'png', jpg: 'jpeg', jpeg: 'jpeg', gif: 'gif', webp: 'webp', avif: 'avif' };
+
+/** The file extensions /media serves, lower case, without the dot. */
+export const MEDIA_EXTENSIONS: readonly string[] = Object.keys(BY_EXTENSION);
+
+/** The format of a file extension (without the dot), or null for one /media does not serve. */
+export function formatOfExtension(extension: string): MediaFormat | null {
+  return Object.hasOwn(BY_EXTENSION, extension) ? BY_EXTENSION[extension]! : null;
+}
 
 /** The format of a file name's extension, or null for one /media does not serve. */
 export function formatOfName(name: string): MediaFormat | null {
-  const extension = /\.([a-z]+)$/.exec(name)?.[1] ?? '';
-  return BY_EXTENSION[extension] ?? null;
+  return formatOfExtension(/\.([a-z]+)$/.exec(name)?.[1] ?? '');
+}
+
+/** The media type of a file extension /media serves (`jpg` is `image/jpeg`), or undefined. */
+export function contentTypeOfExtension(extension: string): string | undefined {
+  const format = formatOfExtension(extension);
+  return format ? CONTENT_TYPES[format] : undefined;
 }
 
 /** Media types `accept` allows, without those given q=0. */

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadArticle } from '@/lib/content/article';
 import { createEmbeddedSource } from '@/lib/content/sources/embedded';
+import { withImageAssets } from '@/lib/content/sources/image-assets';
 import { imageProps } from '@/lib/images/image-props';
 import { contentImageLoader } from '@/lib/images/loader';
 import { datasetImagesFolder, mediaFile } from '@/lib/images/media-file';
@@ -84,6 +85,23 @@ describe('the /media/ file gate', () => {
   it('serves image files from the folder with their content type', () => {
     expect(mediaFile(images, 'abc123-10x10.png')?.contentType).toBe('image/png');
     expect(mediaFile(images, 'photo.jpg')?.contentType).toBe('image/jpeg');
+  });
+
+  it("gives a file the media type its dataset asset document names (one table for /media and the embedded source)", () => {
+    const exported = (extension: string) => ({ _id: 'article-x', _type: 'article', mainImage: { _sanityAsset: `image@file://./images/abc-1x1.${extension}` } });
+    const asset = (extension: string) => withImageAssets([exported(extension)], join(root, 'data.ndjson')).find((doc) => doc._type === 'sanity.imageAsset');
+    const served = ['png', 'jpg', 'jpeg', 'gif', 'webp', 'avif'].map((extension) => {
+      writeFileSync(join(images, `same-type.${extension}`), extension);
+      return [extension, mediaFile(images, `same-type.${extension}`)?.contentType, asset(extension)?.mimeType];
+    });
+    expect(served).toEqual([
+      ['png', 'image/png', 'image/png'],
+      ['jpg', 'image/jpeg', 'image/jpeg'],
+      ['jpeg', 'image/jpeg', 'image/jpeg'],
+      ['gif', 'image/gif', 'image/gif'],
+      ['webp', 'image/webp', 'image/webp'],
+      ['avif', 'image/avif', 'image/avif'],
+    ]);
   });
 
   it.each(['../secret.png', '..%2Fsecret.png', '..\\secret.png', '/etc/passwd', 'evil.svg', 'link.png', 'missing.png', '.png', 'a.png\u0000.txt', 'data.ndjson', ''])(

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { RawDocument } from '../../dataset/ndjson.ts';
+import { contentTypeOfExtension } from '../../images/media-format.ts';
 
 /** Where the site serves an embedded dataset's image files (see app/media). */
 export const EMBEDDED_MEDIA_PATH = '/media/';
@@ -75,7 +76,8 @@ function imageAssetDocument(
     _type: 'sanity.imageAsset',
     url: `${EMBEDDED_MEDIA_PATH}${fileName}`,
     extension,
-    mimeType: extension === 'jpg' ? 'image/jpeg' : `image/${extension}`,
+    // An extension /media does not serve keeps the name the file gives it.
+    mimeType: contentTypeOfExtension(extension) ?? `image/${extension}`,
     originalFilename: meta?.originalFilename ?? fileName,
     metadata: {
       dimensions: w && h ? { width: w, height: h, aspectRatio: w / h } : undefined,
