@@ -7,6 +7,7 @@ export type Perspective = 'published' | 'drafts';
 export const DRAFTS_PREFIX = 'drafts.';
 export const VERSIONS_PREFIX = 'versions.';
 
+/** A published document's id: neither a draft nor a release's version of one (GROQ: fragments.ts isPublic). */
 export function isPublishedId(id: string): boolean {
   return !id.startsWith(DRAFTS_PREFIX) && !id.startsWith(VERSIONS_PREFIX);
 }

@@ -1,15 +1,11 @@
+import { isPublishedId } from '../content/perspective.ts';
 import type { RawDocument } from '../dataset/ndjson.ts';
 import { contentHash } from '../portable-text/keys.ts';
 import { slugify } from '../portable-text/slugify.ts';
 import { knownSource } from './known-sources.ts';
 import { documentId, titleFromSlug, type TaxonomyType } from './references.ts';
 
-/** Published documents only: a draft never satisfies a reference. */
-/** A published document's id: neither a draft nor a release's version of one (GROQ: lib/content/fragments.ts isPublic). */
-export function isPublishedId(id: string): boolean {
-  return !id.startsWith('drafts.') && !id.startsWith('versions.');
-}
-
+/** Published documents only, by id: a draft never satisfies a reference. */
 export function indexById(docs: RawDocument[]): Map<string, RawDocument> {
   return new Map(docs.filter((doc) => isPublishedId(doc._id)).map((doc) => [doc._id, doc]));
 }
