@@ -1,12 +1,13 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { SLUG_MAX_LENGTH } from '../portable-text/slugify.ts';
+import { isSlug } from '../urls/slug.ts';
 import type { Correction } from './parsed-article.ts';
 
-const SLUG = /^[\p{Ll}\p{Lo}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{N}]+)*$/u;
 const slugList = z
   .union([z.string(), z.array(z.string())])
   .transform((value) => (Array.isArray(value) ? value : value.split(',')).map((s) => s.trim()).filter(Boolean))
-  .pipe(z.array(z.string().regex(SLUG, 'expected lowercase slugs such as "central-asia"')));
+  .pipe(z.array(z.string().refine(isSlug, 'expected lowercase slugs such as "central-asia"')));
 
 // YAML may hand back a Date for an unquoted timestamp under some schemas.
 // Dates are stored as full UTC datetimes ("2026-11-20" → "2026-11-20T00:00:00.000Z"),
@@ -24,13 +25,13 @@ export const frontMatterSchema = z
   .object({
     // Lengths are publish rules (sanity/lib/article-rules.ts): too long makes a draft, not a refusal.
     title: z.string().trim().min(1).optional(),
-    slug: z.string().regex(SLUG, 'expected a lowercase slug such as "my-headline"').max(96).optional(),
+    slug: z.string().refine(isSlug, 'expected a lowercase slug such as "my-headline"').max(SLUG_MAX_LENGTH).optional(),
     standfirst: z.string().trim().min(1).optional(),
     published: isoDate.optional(),
     updated: isoDate.optional(),
     tags: slugList.optional(),
     sources: slugList.optional(),
-    author: z.string().regex(SLUG, 'expected an author slug such as "jane-doe"').optional(),
+    author: z.string().refine(isSlug, 'expected an author slug such as "jane-doe"').optional(),
     authors: slugList.optional(),
     featured: z.boolean().optional(),
     language: z.string().regex(/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/, 'expected a BCP 47 tag such as "en" or "ru"').optional(),

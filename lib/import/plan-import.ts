@@ -3,11 +3,9 @@ import type { RawDocument } from '../dataset/ndjson.ts';
 import { articleSlug, buildArticleDocument, type ArticleBuildOptions, type ArticleDocument } from './article-document.ts';
 import type { ParsedArticle } from './parsed-article.ts';
 import { articlePath } from '../urls/paths.ts';
+import { isSlug, SLUG_RULE } from '../urls/slug.ts';
 import { documentId, importedArticleId, type TaxonomyType } from './references.ts';
 import { findBySlug, findSourceByName, indexById, slugOf, sourceFromName, taxonomyFromSlug } from './taxonomy.ts';
-
-// Lowercase letters (any script) and digits joined by single hyphens; no dots, which would make an id private.
-const SLUG = /^[\p{Ll}\p{Lo}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{N}]+)*$/u;
 
 export type ImportOptions = Omit<ArticleBuildOptions, 'signOffSource' | 'idOf'>;
 
@@ -47,8 +45,8 @@ export function planArticleImport(parsed: ParsedArticle, options: ImportOptions,
 
   const ensure = (type: TaxonomyType, slugs: string[] | undefined): void => {
     for (const slug of slugs ?? []) {
-      if (!SLUG.test(slug)) {
-        throw new Error(`"${slug}" is not a ${type} slug: use lowercase words joined by hyphens, such as "central-asia".`);
+      if (!isSlug(slug)) {
+        throw new Error(`"${slug}" is not a ${type} slug: use ${SLUG_RULE}.`);
       }
       const id = idOf(type, slug);
       if (byId.has(id)) continue;

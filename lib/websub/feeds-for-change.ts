@@ -1,4 +1,5 @@
 import { feedPaths, listingFeedPath, liveFeedPath } from '../urls/paths.ts';
+import { isSlug } from '../urls/slug.ts';
 
 /*
  * Which feeds one published change touches, for the WebSub publish ping. Pure:
@@ -15,12 +16,10 @@ import { feedPaths, listingFeedPath, liveFeedPath } from '../urls/paths.ts';
  * (docs/conventions.md) — right unless a tag or source was renamed since.
  */
 
-// Letters of any script: slugify keeps them, and the feed paths percent-encode them.
-const SLUG = /^[\p{L}\p{N}][\p{L}\p{N}._~-]{0,199}$/u;
-
 function slugOf(value: unknown): string | undefined {
   const raw = typeof value === 'object' && value !== null ? (value as { current?: unknown }).current : value;
-  return typeof raw === 'string' && SLUG.test(raw.trim()) ? raw.trim() : undefined;
+  const slug = typeof raw === 'string' ? raw.trim() : undefined;
+  return isSlug(slug) ? slug : undefined;
 }
 
 function slugsOf(value: unknown): string[] {
