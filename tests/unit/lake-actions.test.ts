@@ -123,8 +123,9 @@ describe('delete and discard', () => {
   });
 
   it('replaceDraft puts the given attributes in the draft, whatever was there', async () => {
-    await client.action({ actionType: 'sanity.action.document.replaceDraft', publishedId: 'tag-versioned', attributes: { _id: 'drafts.tag-versioned', _type: 'tag', title: 'Replaced' } });
-    expect(content(await get('drafts.tag-versioned'))).toEqual({ _type: 'tag', title: 'Replaced' });
+    await client.createOrReplace({ ...tag('drafts.tag-replaced', 'Before'), description: 'Goes' });
+    await client.action({ actionType: 'sanity.action.document.replaceDraft', publishedId: 'tag-replaced', attributes: { _id: 'drafts.tag-replaced', _type: 'tag', title: 'Replaced' } });
+    expect(content(await get('drafts.tag-replaced'))).toEqual({ _type: 'tag', title: 'Replaced' });
   });
 });
 

@@ -96,7 +96,7 @@ describe('each patch kind', () => {
     const id = `patch-action-${kind}`;
     const published = await get(id);
     // The same operations the client would send to /data/mutate, without the selection.
-    const { id: _ignored, ...patch } = build(client.patch(id)).serialize() as Record<string, unknown>;
+    const { id: _ignored, ...patch } = build(client.patch(id)).serialize() as unknown as Record<string, unknown>;
     void _ignored;
     await client.action({ actionType: 'sanity.action.document.edit', draftId: `drafts.${id}`, publishedId: id, patch });
     expect(content(await get(`drafts.${id}`))).toEqual(defined(expected(content(published))));
