@@ -1,47 +1,65 @@
-import { PortableText, type PortableTextComponents } from '@portabletext/react';
+import {
+  defaultComponents,
+  PortableText,
+  type PortableTextBlockComponent,
+  type PortableTextComponents,
+  type PortableTextListComponent,
+  type PortableTextMarkComponent,
+} from '@portabletext/react';
 import type { ReactNode } from 'react';
-import { isExternalHref, safeHref } from '@/lib/urls/safe-href';
+import { blockTag, linkTarget, listTag, MARKS, markTag } from '@/lib/portable-text/render-rules';
 import { ContentImageFigure } from './content-image';
 import type { ContentImage } from '@/lib/content/shapes';
 
 type Block = { _type: string; _key?: string; [key: string]: unknown };
 
+/*
+ * An article body. What each style, list and mark becomes is the one table the feeds and live
+ * updates use too (lib/portable-text/render-rules.ts); here h2s also get their anchor ids.
+ */
+
+/** Every mark through the shared table, including those the library would draw by itself (code, underline, …). */
+function marks(): PortableTextComponents['marks'] {
+  const names = new Set([...Object.keys(defaultComponents.marks), ...MARKS]);
+  const decorators = [...names].map((name): [string, PortableTextMarkComponent] => [
+    name,
+    ({ children }) => {
+      const Tag = markTag(name);
+      return Tag ? <Tag>{children}</Tag> : <>{children}</>;
+    },
+  ]);
+  const link: PortableTextMarkComponent = ({ children, value }) => {
+    const target = linkTarget(value);
+    // An unsafe or missing href renders the words without a link.
+    if (!target) return <>{children}</>;
+    return (
+      <a href={target.href} rel={target.rel}>
+        {children}
+      </a>
+    );
+  };
+  return { ...Object.fromEntries(decorators), link };
+}
+
 function components(headingIds: ReadonlyMap<string, string>): PortableTextComponents {
+  const block: PortableTextBlockComponent = ({ children, value }) => {
+    const Tag = blockTag(value.style);
+    return <Tag id={Tag === 'h2' && value._key ? headingIds.get(value._key) : undefined}>{children}</Tag>;
+  };
+  const list: PortableTextListComponent = ({ children, value }) => {
+    const Tag = listTag(value.listItem);
+    return <Tag>{children}</Tag>;
+  };
   return {
-    block: {
-      normal: ({ children }) => <p>{children}</p>,
-      h2: ({ children, value }) => <h2 id={value._key ? headingIds.get(value._key) : undefined}>{children}</h2>,
-      h3: ({ children }) => <h3>{children}</h3>,
-      blockquote: ({ children }) => <blockquote>{children}</blockquote>,
-    },
-    list: {
-      bullet: ({ children }) => <ul>{children}</ul>,
-      number: ({ children }) => <ol>{children}</ol>,
-    },
-    marks: {
-      strong: ({ children }) => <strong>{children}</strong>,
-      em: ({ children }) => <em>{children}</em>,
-      link: ({ children, value }) => {
-        const href = safeHref((value as { href?: unknown } | undefined)?.href);
-        // An unsafe or missing href renders the words without a link.
-        if (!href) return <>{children}</>;
-        return isExternalHref(href) ? (
-          <a href={href} rel="noopener noreferrer">
-            {children}
-          </a>
-        ) : (
-          <a href={href}>{children}</a>
-        );
-      },
-    },
+    block,
+    list,
+    listItem: ({ children }) => <li>{children}</li>,
+    marks: marks(),
     types: {
       image: ({ value }) => <ContentImageFigure image={value as ContentImage} sizes="(min-width: 48rem) 42rem, 100vw" />,
     },
-    // Unknown blocks, styles and marks are left out or rendered as plain text, never a crash.
+    // An unknown block type is left out, never a crash.
     unknownType: () => null,
-    unknownBlockStyle: ({ children }) => <p>{children}</p>,
-    unknownList: ({ children }) => <ul>{children}</ul>,
-    unknownListItem: ({ children }) => <li>{children}</li>,
     unknownMark: ({ children }) => <>{children}</>,
   };
 }

@@ -1,11 +1,11 @@
-import { escapeHTML, toHTML, type PortableTextComponents } from '@portabletext/to-html';
+import { defaultComponents, escapeHTML, toHTML, type PortableTextComponents, type PortableTextMarkComponent } from '@portabletext/to-html';
+import { blockTag, linkTarget, listTag, MARKS, markTag } from '../portable-text/render-rules.ts';
 import { safeHref } from '../urls/safe-href.ts';
 
 /*
- * An article body as HTML for feed readers, which show it outside the site:
- * every link passes the site's one URL gate (lib/urls/safe-href.ts) and
- * site-relative links and image URLs are made absolute. Unknown blocks, styles
- * and marks are dropped or rendered as plain text, as on the page.
+ * Portable Text as HTML, for feed readers (outside the site) and live updates: what each style,
+ * list and mark becomes is the page's own table (lib/portable-text/render-rules.ts); here links
+ * and image URLs are also made absolute. Every URL passes the site's one gate (safe-href.ts).
  */
 
 type Block = { _type: string; [key: string]: unknown };
@@ -28,35 +28,39 @@ export function imageHtml(value: unknown, origin: string): string {
   }</figure>`;
 }
 
+/** Every mark through the shared table, including those to-html would draw by itself (code, underline, …). */
+function marks(origin: string): PortableTextComponents['marks'] {
+  const names = new Set([...Object.keys(defaultComponents.marks), ...MARKS]);
+  const decorators = [...names].map((name): [string, PortableTextMarkComponent] => [
+    name,
+    ({ children }) => {
+      const tag = markTag(name);
+      return tag ? `<${tag}>${children}</${tag}>` : children;
+    },
+  ]);
+  const link: PortableTextMarkComponent = ({ children, value }) => {
+    const target = linkTarget(value);
+    // An unsafe or missing href renders the words without a link.
+    if (!target) return children;
+    return `<a href="${attr(absoluteUrl(target.href, origin))}"${target.rel ? ` rel="${target.rel}"` : ''}>${children}</a>`;
+  };
+  return { ...Object.fromEntries(decorators), link };
+}
+
 function components(origin: string): PortableTextComponents {
   return {
-    block: {
-      normal: ({ children }) => `<p>${children ?? ''}</p>`,
-      h2: ({ children }) => `<h2>${children ?? ''}</h2>`,
-      h3: ({ children }) => `<h3>${children ?? ''}</h3>`,
-      blockquote: ({ children }) => `<blockquote>${children ?? ''}</blockquote>`,
-      // Styles outside the content model are paragraphs, as on the page (to-html would keep h1–h6).
-      ...Object.fromEntries(['h1', 'h4', 'h5', 'h6'].map((style) => [style, ({ children }: { children?: string }) => `<p>${children ?? ''}</p>`])),
+    block: ({ children, value }) => {
+      const tag = blockTag(value.style);
+      return `<${tag}>${children ?? ''}</${tag}>`;
     },
-    list: {
-      bullet: ({ children }) => `<ul>${children ?? ''}</ul>`,
-      number: ({ children }) => `<ol>${children ?? ''}</ol>`,
+    list: ({ children, value }) => {
+      const tag = listTag(value.listItem);
+      return `<${tag}>${children ?? ''}</${tag}>`;
     },
     listItem: ({ children }) => `<li>${children ?? ''}</li>`,
-    marks: {
-      strong: ({ children }) => `<strong>${children}</strong>`,
-      em: ({ children }) => `<em>${children}</em>`,
-      link: ({ children, value }) => {
-        const href = safeHref((value as { href?: unknown } | undefined)?.href);
-        // An unsafe or missing href renders the words without a link.
-        return href ? `<a href="${attr(absoluteUrl(href, origin))}">${children}</a>` : children;
-      },
-    },
+    marks: marks(origin),
     types: { image: ({ value }) => imageHtml(value, origin) },
     unknownType: () => '',
-    unknownBlockStyle: ({ children }) => `<p>${children ?? ''}</p>`,
-    unknownList: ({ children }) => `<ul>${children ?? ''}</ul>`,
-    unknownListItem: ({ children }) => `<li>${children ?? ''}</li>`,
     unknownMark: ({ children }) => children,
   };
 }
