@@ -38,15 +38,21 @@ export function assertNothingRefersTo(staging: Staging, removed: string[]): void
   );
 }
 
-/** On publish, a reference the Studio made weak (its target was unpublished) becomes strong. */
+/**
+ * On publish, a reference the Studio made weak (its target was unpublished) becomes strong,
+ * unless its field is weak by schema (`_strengthenOnPublish.weak`): that one only loses the
+ * marker, as the Studio's own publish does.
+ */
 export function strengthenOnPublish(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(strengthenOnPublish);
   if (typeof value !== 'object' || value === null) return value;
   const record = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  const strengthen = typeof record._ref === 'string' && record._strengthenOnPublish !== undefined;
+  const marker = record._strengthenOnPublish;
+  const strengthen = typeof record._ref === 'string' && marker !== undefined;
+  const staysWeak = typeof marker === 'object' && marker !== null && (marker as { weak?: unknown }).weak === true;
   for (const [key, child] of Object.entries(record)) {
-    if (strengthen && (key === '_weak' || key === '_strengthenOnPublish')) continue;
+    if (strengthen && (key === '_strengthenOnPublish' || (key === '_weak' && !staysWeak))) continue;
     out[key] = strengthenOnPublish(child);
   }
   return out;

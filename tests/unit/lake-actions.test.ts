@@ -87,6 +87,12 @@ describe('publish', () => {
     // Strong now: the tag it points to can no longer be deleted while it stands.
     expect((await failure(client.action({ actionType: 'sanity.action.document.delete', publishedId: 'tag-culture', includeDrafts: [] }))).details.referencingIDs).toContain('tag-arts');
   });
+  it('keeps a reference weak on publish when its field is weak by schema (_strengthenOnPublish.weak)', async () => {
+    const weak = { _type: 'reference', _ref: 'tag-not-yet-published', _weak: true, _strengthenOnPublish: { type: 'tag', weak: true } };
+    await client.createOrReplace({ ...tag('drafts.tag-loose', 'Loose'), seeAlso: weak });
+    await client.action({ actionType: 'sanity.action.document.publish', draftId: 'drafts.tag-loose', publishedId: 'tag-loose' });
+    expect((await get('tag-loose'))?.seeAlso).toEqual({ _type: 'reference', _ref: 'tag-not-yet-published', _weak: true });
+  });
 });
 
 describe('unpublish', () => {
