@@ -1,4 +1,5 @@
 import { createImageUrlBuilder } from '@sanity/image-url';
+import { isMediaUrl } from './media-format.ts';
 
 /*
  * How a content image is shown: which URL next/image starts from, its size and
@@ -25,7 +26,6 @@ export type ImageProps = {
 };
 
 const CDN = /^https:\/\/cdn\.sanity\.io\/images\/([a-z0-9-]+)\/([A-Za-z0-9_-]+)\/[A-Za-z0-9_-]+-\d+x\d+\.[a-z]+$/;
-export const MEDIA_URL = /^\/media\/[A-Za-z0-9_-]{1,100}\.(png|jpe?g|gif|webp|avif)$/;
 // Sanity's LQIP is a base64 JPEG data URI; anything else would be an unchecked URL in a CSS background.
 const LQIP = /^data:image\/(jpeg|png|webp|gif);base64,[A-Za-z0-9+/=]+$/;
 
@@ -66,6 +66,6 @@ export function imageProps(image: ImageInput): ImageProps | null {
       .url();
     return { src, ...cropped, blurDataURL, objectPosition };
   }
-  if (MEDIA_URL.test(asset.url)) return { src: asset.url, width, height, blurDataURL, objectPosition };
+  if (isMediaUrl(asset.url)) return { src: asset.url, width, height, blurDataURL, objectPosition };
   return null;
 }

@@ -1,5 +1,5 @@
-import { MEDIA_URL } from './image-props.ts';
 import { mediaFile, type MediaFolders } from './media-file.ts';
+import { isMediaUrl } from './media-format.ts';
 import { mediaVariant } from './media-variant.ts';
 
 /*
@@ -16,7 +16,7 @@ export const INLINE_MAX_BYTES = 6 * 1024;
 
 export async function inlineMediaImage(src: string, folders: MediaFolders, maxBytes = INLINE_MAX_BYTES): Promise<string | undefined> {
   // The same check the page's images pass (image-props.ts): an embedded-dataset file, by name.
-  if (!MEDIA_URL.test(src)) return undefined;
+  if (!isMediaUrl(src)) return undefined;
   const name = src.slice('/media/'.length);
   try {
     const found = mediaFile(folders.imagesFolder, name);

@@ -2,17 +2,16 @@ import { realpathSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { resolveDatasetFile } from '../dataset/ndjson.ts';
 import { contentSourceFrom, mediaCacheFolder, type ServerEnv } from '../env.ts';
-import { contentTypeOfExtension, MEDIA_EXTENSIONS } from './media-format.ts';
+import { contentTypeOfExtension, MEDIA_FILE_NAME } from './media-format.ts';
 
 /*
  * Which file /media/<name> may serve: only an image directly inside the
  * embedded dataset's `images/` folder, named the way `sanity dataset export`
- * names them. The name pattern allows no dots but the extension's and no
- * slashes, so `..`, encoded separators and absolute paths never reach the disk;
- * the realpath check also refuses a symlink pointing out of the folder.
+ * names them (MEDIA_FILE_NAME, so `..`, encoded separators and absolute paths
+ * never reach the disk); the realpath check also refuses a symlink pointing out
+ * of the folder.
  */
 
-const NAME = new RegExp(`^([A-Za-z0-9_-]{1,100})\\.(${MEDIA_EXTENSIONS.join('|')})$`);
 
 export type MediaFolders = { imagesFolder: string; cacheDir: string };
 
@@ -37,7 +36,7 @@ export function datasetImagesFolder(datasetPath: string): string {
 
 /** The absolute path and content type for a requested name, or null when it must be a 404. */
 export function mediaFile(imagesFolder: string, name: string): { path: string; contentType: string } | null {
-  const match = NAME.exec(name);
+  const match = MEDIA_FILE_NAME.exec(name);
   if (!match) return null;
   const contentType = contentTypeOfExtension(match[2] ?? '');
   if (!contentType) return null;

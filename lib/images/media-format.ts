@@ -21,6 +21,17 @@ const BY_EXTENSION: Readonly<Record<string, MediaFormat>> = { png: 'png', jpg: '
 /** The file extensions /media serves, lower case, without the dot. */
 export const MEDIA_EXTENSIONS: readonly string[] = Object.keys(BY_EXTENSION);
 
+/**
+ * A file name /media may serve, as `sanity dataset export` names images: no dots but the
+ * extension's and no slashes, so `..`, separators and absolute paths never match.
+ */
+export const MEDIA_FILE_NAME = new RegExp(`^([A-Za-z0-9_-]{1,100})\\.(${MEDIA_EXTENSIONS.join('|')})$`);
+
+/** Whether a URL from content names one of the embedded dataset's files under /media/. */
+export function isMediaUrl(url: string): boolean {
+  return url.startsWith('/media/') && MEDIA_FILE_NAME.test(url.slice('/media/'.length));
+}
+
 /** The format of a file extension (without the dot), or null for one /media does not serve. */
 export function formatOfExtension(extension: string): MediaFormat | null {
   return Object.hasOwn(BY_EXTENSION, extension) ? BY_EXTENSION[extension]! : null;

@@ -87,20 +87,21 @@ describe('the /media/ file gate', () => {
     expect(mediaFile(images, 'photo.jpg')?.contentType).toBe('image/jpeg');
   });
 
-  it("gives a file the media type its dataset asset document names (one table for /media and the embedded source)", () => {
+  it('serves, shows and types every image extension alike: /media, the page and the dataset asset documents read one table', () => {
     const exported = (extension: string) => ({ _id: 'article-x', _type: 'article', mainImage: { _sanityAsset: `image@file://./images/abc-1x1.${extension}` } });
     const asset = (extension: string) => withImageAssets([exported(extension)], join(root, 'data.ndjson')).find((doc) => doc._type === 'sanity.imageAsset');
     const served = ['png', 'jpg', 'jpeg', 'gif', 'webp', 'avif'].map((extension) => {
       writeFileSync(join(images, `same-type.${extension}`), extension);
-      return [extension, mediaFile(images, `same-type.${extension}`)?.contentType, asset(extension)?.mimeType];
+      const shown = imageProps({ asset: { _id: 'image-x', url: `/media/same-type.${extension}`, width: 1, height: 1 } })?.src;
+      return [extension, mediaFile(images, `same-type.${extension}`)?.contentType, asset(extension)?.mimeType, shown];
     });
     expect(served).toEqual([
-      ['png', 'image/png', 'image/png'],
-      ['jpg', 'image/jpeg', 'image/jpeg'],
-      ['jpeg', 'image/jpeg', 'image/jpeg'],
-      ['gif', 'image/gif', 'image/gif'],
-      ['webp', 'image/webp', 'image/webp'],
-      ['avif', 'image/avif', 'image/avif'],
+      ['png', 'image/png', 'image/png', '/media/same-type.png'],
+      ['jpg', 'image/jpeg', 'image/jpeg', '/media/same-type.jpg'],
+      ['jpeg', 'image/jpeg', 'image/jpeg', '/media/same-type.jpeg'],
+      ['gif', 'image/gif', 'image/gif', '/media/same-type.gif'],
+      ['webp', 'image/webp', 'image/webp', '/media/same-type.webp'],
+      ['avif', 'image/avif', 'image/avif', '/media/same-type.avif'],
     ]);
   });
 
