@@ -63,9 +63,9 @@ export function platformAnswer(method: string, path: string, body: unknown, proj
       return ok([]);
     case '/journey/announcements':
       return ok([]);
-    case '/journey/trial':
-      return ok({});
   }
+  // Plan limits, trials and upsell banners: none on a local lake.
+  if (path.startsWith('/journey/')) return ok({});
   if (/^\/(subscriptions|schedules|user-applications)\//.test(path)) return ok([]);
   if (/^\/data\/ping\//.test(path)) return ok({ ok: true });
   return undefined;

@@ -1,5 +1,6 @@
 import type { WorkspaceOptions } from 'sanity';
 import { DEFAULT_CONTENT_LAKE_PORT } from '../lib/sanity/defaults.ts';
+import { withListenerHosts } from './listener-hosts.ts';
 
 /**
  * The Studio on the local Content Lake (lake/), used when no Sanity project is
@@ -11,7 +12,7 @@ export const DEFAULT_LAKE_URL = `http://localhost:${DEFAULT_CONTENT_LAKE_PORT}`;
 /** What local mode adds to the workspace: each option exists in sanity 6.16's WorkspaceOptions. */
 export type LocalLakeOptions = Pick<
   WorkspaceOptions,
-  'apiHost' | 'search' | 'releases' | 'scheduledDrafts' | 'apps' | 'tasks' | 'announcements'
+  'apiHost' | 'search' | 'releases' | 'scheduledDrafts' | 'apps' | 'tasks' | 'announcements' | 'unstable_clientFactory'
 > & { document: Pick<NonNullable<WorkspaceOptions['document']>, 'comments' | 'askToEdit'> };
 
 /**
@@ -24,6 +25,8 @@ export function localLakeOptions(lakeUrl: string): LocalLakeOptions {
   return {
     // The Studio prepends the project id: no-project.localhost:<port>, which browsers resolve to loopback.
     apiHost: lakeUrl,
+    // One host per listener, so the Studio's event streams never take all six of a host's connections.
+    unstable_clientFactory: withListenerHosts(lakeUrl),
     // The default strategy (groq2024) puts text::query() in every list query, and groq-js has none.
     search: { strategy: 'groqLegacy' },
     // Releases and scheduled drafts: a releases listener, release documents and Sanity's schedules API.
