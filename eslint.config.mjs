@@ -11,7 +11,7 @@ export default defineConfig([
       // Content images come from the dataset or Sanity's CDN with their own sizes.
       '@next/next/no-img-element': 'off',
       // Reader pages link with plain <a>: next/link's client code and viewport prefetching cost a
-      // phone more than client-side navigation between static pages gains (docs/decisions/0005-readers-on-a-phone.md).
+      // phone more than client-side navigation between static pages gains (docs/decisions/0009-readers-on-a-phone.md).
       '@next/next/no-html-link-for-pages': 'off',
     },
   },

@@ -19,8 +19,8 @@ const nextConfig: NextConfig = {
   // The end-to-end tests build one site per dataset, side by side.
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   // The build checks the site's own code; `npm test` type-checks everything, tests and scripts included.
-  // npm test runs tsc over every file once, then builds five test sites: it sets
-  // SKIP_BUILD_TYPECHECK=1 so those builds do not repeat the same check.
+  // npm test runs tsc over every file once, then builds the test sites (tests/helpers/builds.ts):
+  // it sets SKIP_BUILD_TYPECHECK=1 so those builds do not repeat the same check.
   typescript: { tsconfigPath: 'tsconfig.build.json', ignoreBuildErrors: process.env.SKIP_BUILD_TYPECHECK === '1' },
   poweredByHeader: false,
   reactStrictMode: true,

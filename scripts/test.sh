@@ -40,4 +40,4 @@ step "scale tests (two instances, one Redis; the scale build)" playwright test -
 # Varnish with deploy/varnish.vcl in front of two instances of the scale build sharing one Redis:
 # publish, correct, delete and rename through the edge, WebSub pings, untrusted purge, source and origin faults.
 step "edge tests (Varnish, two instances, Redis)" playwright test --config tests/edge/playwright.config.ts
-# Live coverage (helper F): specs in tests/e2e run in the end-to-end step above, on the site build.
+# Live coverage: its specs in tests/e2e run in the end-to-end step above, on the site build.

@@ -114,8 +114,9 @@ export async function isPublicArticleSlug(slug: string): Promise<boolean> {
 /**
  * The article under `slug`; else, when an article once had that slug, where
  * to redirect; else null (a 404). A slug no public article answers to stops at
- * the shared slug list, so made-up URLs leave no cache entry each (issue 10);
- * draft mode looks every slug up, since drafts are not in that list.
+ * the shared slug list, so made-up URLs leave no cache entry each (a crawler's
+ * invented URLs must not each keep memory); draft mode looks every slug up,
+ * since drafts are not in that list.
  */
 export async function getArticle(slug: string, perspective: Perspective = 'published'): Promise<ArticleResult> {
   if (perspective === 'published' && !(await isPublicArticleSlug(slug))) return null;

@@ -117,7 +117,7 @@ export async function loadListing(
 /**
  * One page of a listing, or null for an owner nobody published or a page past the last. Both
  * are answered from the directory (one cached entry per kind), so made-up URLs leave no cache
- * entry each (issue 10).
+ * entry each: a crawler's invented URLs must not each keep memory.
  */
 export async function getListing(kind: ListingKind, slug: string, page = 1, perspective: Perspective = 'published') {
   if (perspective === 'published') {

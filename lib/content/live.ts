@@ -104,7 +104,7 @@ export function liveModifiedAt(blog: { latestAt?: string; startedAt?: string; en
 /**
  * One page of a live blog, or null. Like an article (getArticle), a slug no
  * public article answers to, or a page past the blog's last, stops before any
- * cache entry of its own, so made-up URLs cost nothing to keep (issue 10).
+ * cache entry of its own: a crawler's made-up URLs must not each keep memory.
  */
 export async function getLiveBlog(slug: string, page = 1, perspective: Perspective = 'published'): Promise<LiveBlogPage | null> {
   if (perspective === 'published') {

@@ -34,8 +34,8 @@ export type ImportPlan = {
  * Decides what one import does to a dataset without touching it: resolves the
  * sign-off to a source, creates tags/sources/authors that do not exist yet, and
  * builds the article (updating the one with the same slug if there is one).
- * The CLI and the sample build both go through here; a future `--to sanity`
- * would send `documents` to the Content Lake instead of the NDJSON file.
+ * The CLI, the sample build and `--to sanity` (sanity-import.ts, which sends
+ * `documents` to the Content Lake instead of the NDJSON file) all go through here.
  */
 export function planArticleImport(parsed: ParsedArticle, options: ImportOptions, dataset: RawDocument[]): ImportPlan {
   const byId = indexById(dataset);

@@ -3,7 +3,8 @@ import { build, int } from './table.ts';
 
 /*
  * Build time and peak memory for the sample and for the generated archive, and their ratio:
- * the embedded source should keep a 10,000-article archive within 2× the sample (issue 13).
+ * the embedded source should keep a 10,000-article archive within 2× the sample, so a real
+ * archive does not make every deploy slow (docs/decisions/0007-embedded-source-index.md).
  */
 type Builds = Record<'sample' | 'archive', BuildFigures>;
 

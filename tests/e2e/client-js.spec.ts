@@ -7,11 +7,12 @@ import { ROOT } from '../helpers/site.ts';
 import { PAGES } from './a11y-pages.ts';
 
 /*
- * Readers' pages load Next.js's own JavaScript and nothing of ours (issue #12: at most 5 kB above a
- * bare Next.js page). A client component or an error boundary (error.tsx, global-error.tsx) puts a
- * chunk of its own on every page, requested before the first paint on a phone and counted by
- * Lighthouse against it; Next's built-in global error, already in its layout chunk, is what readers
- * get instead (docs/decisions/0009). The Studio's page is not a reader's page.
+ * Readers' pages load Next.js's own JavaScript and nothing of ours (at most 5 kB above a bare
+ * Next.js page: every byte is on a phone's critical path). A client component or an error
+ * boundary (error.tsx, global-error.tsx) puts a chunk of its own on every page, requested before
+ * the first paint on a phone and counted by Lighthouse against it; Next's built-in global error,
+ * already in its layout chunk, is what readers get instead (docs/decisions/0009-readers-on-a-phone.md).
+ * The Studio's page is not a reader's page.
  */
 
 const DIST = path.join(ROOT, SITE_BUILD.distDir);

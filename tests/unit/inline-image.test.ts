@@ -9,7 +9,7 @@ import { withInlineLead } from '@/lib/content/lead-image';
 import type { ArticleCard } from '@/lib/content/shapes';
 
 /*
- * The lead image inside the page (issue 12): a phone-width AVIF as a data: URL when it is
+ * The lead image inside the page (docs/decisions/0009-readers-on-a-phone.md): a phone-width AVIF as a data: URL when it is
  * small, nothing when it is not, and never a file from outside the dataset's images.
  */
 

@@ -4,10 +4,10 @@ import type { QuerySource } from '@/lib/content/sources/query-source';
 import { createEmbeddedSource } from '@/lib/content/sources/embedded';
 
 /*
- * Issue 10: a URL nobody published stops at the shared slug list before any
- * query or cache entry of its own. Every getter below is called outside Next
- * (its "use cache" is then a plain call), through a source that records the
- * queries it is asked, so the test sees what a made-up URL would have cached.
+ * A URL nobody published stops at the shared slug list before any query or cache
+ * entry of its own. Every getter below is called outside Next (its "use cache" is
+ * then a plain call), through a source that records the queries it is asked, so
+ * the test sees what a made-up URL would have cached.
  */
 
 const SAMPLE = join(import.meta.dirname, '../../sanity/sample-dataset');
