@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { isRawDocument, resolveDatasetFile, type RawDocument } from '../lib/dataset/ndjson.ts';
-import { writeFileDurably } from './durable-file.ts';
 
 /**
  * Where the lake keeps what it owns beside a dataset: the dataset itself stays in
@@ -36,6 +35,8 @@ export function datasetFiles(datasetPath: string): DatasetFiles {
 
 export type LoadedDataset = {
   docs: RawDocument[];
+  /** Each document's line as it is in the file, kept so untouched documents are written back byte for byte. */
+  lines: string[];
   /** Lines that are not documents: kept verbatim and written back, never dropped. */
   unreadable: string[];
   sha1: string;
@@ -49,6 +50,7 @@ export function loadDataset(files: DatasetFiles, log: (line: string) => void): L
   if (!existsSync(files.file)) throw new Error(`The dataset ${files.file} does not exist. Set CONTENT_DATASET to an export file or folder.`);
   const text = readFileSync(files.file, 'utf8');
   const docs: RawDocument[] = [];
+  const lines: string[] = [];
   const unreadable: string[] = [];
   text.split('\n').forEach((line, index) => {
     if (line.trim() === '') return;
@@ -58,13 +60,15 @@ export function loadDataset(files: DatasetFiles, log: (line: string) => void): L
     } catch {
       value = undefined;
     }
-    if (isRawDocument(value)) docs.push(value);
-    else {
+    if (isRawDocument(value)) {
+      docs.push(value);
+      lines.push(line);
+    } else {
       unreadable.push(line);
       log(`[lake] ${files.file}:${index + 1}: not a document; kept as it is, but not served`);
     }
   });
-  return { docs, unreadable, sha1: sha1Of(text) };
+  return { docs, lines, unreadable, sha1: sha1Of(text) };
 }
 
 export function readAssetsJson(files: DatasetFiles): Record<string, unknown> {
@@ -74,15 +78,6 @@ export function readAssetsJson(files: DatasetFiles): Record<string, unknown> {
   } catch {
     return {};
   }
-}
-
-/** Writes the dataset in export form; returns the sha1 of the NDJSON written. */
-export function writeDataset(files: DatasetFiles, docs: RawDocument[], unreadable: string[], assets: Record<string, unknown>): string {
-  const lines = [...docs.map((doc) => JSON.stringify(doc)), ...unreadable];
-  const text = lines.length > 0 ? lines.join('\n') + '\n' : '';
-  writeFileDurably(files.file, text);
-  if (Object.keys(assets).length > 0 || existsSync(files.assetsJson)) writeFileDurably(files.assetsJson, JSON.stringify(assets, null, 2) + '\n');
-  return sha1Of(text);
 }
 
 export function ensureStateFolder(files: DatasetFiles): void {

@@ -37,17 +37,20 @@ export async function startLake(config: LakeConfig, log: (line: string) => void 
     projectId: config.projectId,
     dataset: config.dataset,
   });
-  store.onCommit((tx) => {
-    void hub.publish(tx);
-    if (tx.changes.some((change) => isPublishedId(change.id))) {
-      const after = store.documents();
-      webhook.send(tx, after, datasetBefore(after, tx));
-    }
+  // Listeners hear of a commit at once; the site only once the dataset file it reads holds it.
+  store.onCommit((tx) => void hub.publish(tx));
+  store.onWritten((txs) => {
+    const published = txs.filter((tx) => tx.changes.some((change) => isPublishedId(change.id)));
+    if (published.length === 0) return;
+    const after = store.documents();
+    for (const tx of published) webhook.send(tx, after, datasetBefore(after, tx));
   });
+  // A recovered translog tail is in the dataset file before anyone can read it.
+  await store.flush();
   const server = createLakeServer({ store, hub, projectId: config.projectId, dataset: config.dataset, publicUrl: config.publicUrl, open: config.open, token: config.token, log });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error) => {
-      store.close();
+      void store.close();
       reject(new Error(`cannot listen on ${listenUrl}: ${(error as NodeJS.ErrnoException).code ?? error.message}`));
     });
     server.listen(config.port, config.host, resolve);
@@ -65,8 +68,7 @@ export async function startLake(config: LakeConfig, log: (line: string) => void 
         hub.close();
         server.closeAllConnections();
         server.close(() => {
-          store.close();
-          resolve();
+          store.close().then(resolve, resolve);
         });
       }),
   };

@@ -1,9 +1,10 @@
 import { closeSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { uuid } from '@sanity/uuid';
 import { isPublishedId } from '../lib/content/perspective.ts';
-import { datasetFiles, ensureStateFolder, loadDataset, readAssetsJson, writeDataset, type DatasetFiles } from './dataset-files.ts';
+import { datasetFiles, ensureStateFolder, loadDataset, readAssetsJson, type DatasetFiles } from './dataset-files.ts';
+import { createDatasetWriter, markOf, type FileMark } from './dataset-writer.ts';
 import { appendDurably, writeFileDurably } from './durable-file.ts';
-import { fromExportForm, toExportForm } from './export-form.ts';
+import { fromExportForm } from './export-form.ts';
 import { claimLock } from './lock.ts';
 import { readTranslog } from './translog.ts';
 import { LakeError, type Change, type LakeDocument, type Transaction } from './types.ts';
@@ -24,11 +25,14 @@ export type Store = {
   get(id: string): LakeDocument | undefined;
   documents(): LakeDocument[];
   commit(options: { transactionId?: string; author: string }, build: (staging: Staging) => void): Transaction;
+  /** Called at once for every commit (listeners). */
   onCommit(listener: (tx: Transaction) => void): () => void;
+  /** Called once the dataset file holds these transactions (the webhook: the site reads that file). */
+  onWritten(listener: (txs: Transaction[]) => void): () => void;
   translog(): readonly Transaction[];
   /** Writes the dataset file now if anything is pending. */
-  flush(): void;
-  close(): void;
+  flush(): Promise<void>;
+  close(): Promise<void>;
 };
 
 export type StoreOptions = {
@@ -42,7 +46,9 @@ export type StoreOptions = {
   compactDelayMs?: number;
 };
 
-type State = { compactedThrough: string | null; datasetSha1: string };
+type State = { compactedThrough: string | null; file: FileMark };
+
+const sameMark = (a: FileMark | undefined, b: FileMark | undefined) => a !== undefined && b !== undefined && a.size === b.size && a.mtimeMs === b.mtimeMs;
 
 /**
  * The lake's documents. Every commit is appended to the translog and synced before it is applied
@@ -63,12 +69,18 @@ export function openStore(options: StoreOptions): Store {
   const log_ = readTranslog(files.translog, log);
   const state = readState(files);
   const seen = new Set(log_.map((tx) => tx.id));
+  const writer = createDatasetWriter(files, loaded, readAssetsJson(files));
   let dirty = false;
 
-  if (state && state.datasetSha1 === loaded.sha1) {
+  if (state && sameMark(state.file, markOf(files.file))) {
     const from = state.compactedThrough ? log_.findIndex((tx) => tx.id === state.compactedThrough) + 1 : 0;
     const tail = log_.slice(from);
-    for (const tx of tail) for (const change of tx.changes) applyChange(docs, change);
+    for (const tx of tail) {
+      for (const change of tx.changes) {
+        applyChange(docs, change);
+        writer.update(change);
+      }
+    }
     if (tail.length > 0) {
       log(`[lake] recovered ${tail.length} acknowledged transaction(s) from the translog`);
       dirty = true;
@@ -79,22 +91,41 @@ export function openStore(options: StoreOptions): Store {
 
   const translogFd = openSync(files.translog, 'a');
   const listeners = new Set<(tx: Transaction) => void>();
+  const writtenListeners = new Set<(txs: Transaction[]) => void>();
   let lastTime = Math.max(0, ...log_.slice(-1).map((tx) => Date.parse(tx.timestamp)));
   let timer: NodeJS.Timeout | undefined;
+  let unwritten: Transaction[] = [];
+  let writing: Promise<void> = Promise.resolve();
 
-  function compact(): void {
+  const saveState = (mark: FileMark, through: string | null) =>
+    writeFileDurably(files.state, JSON.stringify({ compactedThrough: through, file: mark } satisfies State) + '\n');
+
+  /** One write at a time; each takes whatever is pending when it starts. */
+  function compact(): Promise<void> {
     if (timer) clearTimeout(timer);
     timer = undefined;
-    if (!dirty) return;
-    dirty = false;
-    const { docs: exported, assets } = toExportForm([...docs.values()]);
-    const sha1 = writeDataset(files, exported, loaded.unreadable, { ...readAssetsJson(files), ...assets });
-    const last = log_.at(-1)?.id ?? null;
-    writeFileDurably(files.state, JSON.stringify({ compactedThrough: last, datasetSha1: sha1 } satisfies State) + '\n');
+    writing = writing.then(async () => {
+      if (!dirty) return;
+      dirty = false;
+      const included = unwritten;
+      unwritten = [];
+      const through = log_.at(-1)?.id ?? null;
+      try {
+        saveState(await writer.write(), through);
+      } catch (error) {
+        // The translog still holds them: nothing acknowledged is lost, and the next write retries.
+        log(`[lake] cannot write ${files.file}: ${(error as Error).message}`);
+        unwritten = [...included, ...unwritten];
+        dirty = true;
+        return;
+      }
+      for (const listener of writtenListeners) listener(included);
+    });
+    return writing;
   }
-  if (dirty) compact();
+  if (dirty) await0(compact());
   // First start on this dataset: nothing to write, only the mark that says which file the translog follows.
-  else if (!state) writeFileDurably(files.state, JSON.stringify({ compactedThrough: log_.at(-1)?.id ?? null, datasetSha1: loaded.sha1 } satisfies State) + '\n');
+  else if (!state) saveState(markOf(files.file)!, log_.at(-1)?.id ?? null);
 
   function nextTimestamp(): string {
     lastTime = Math.max(now().getTime(), lastTime + 1);
@@ -109,6 +140,10 @@ export function openStore(options: StoreOptions): Store {
     onCommit(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    onWritten(listener) {
+      writtenListeners.add(listener);
+      return () => writtenListeners.delete(listener);
     },
     commit({ transactionId, author }, build) {
       const id = transactionId ?? uuid();
@@ -144,10 +179,15 @@ export function openStore(options: StoreOptions): Store {
       appendDurably(translogFd, JSON.stringify(tx) + '\n');
       seen.add(id);
       log_.push(tx);
-      for (const change of changes) applyChange(docs, change);
+      for (const change of changes) {
+        applyChange(docs, change);
+        writer.update(change);
+      }
       dirty = true;
-      if (changes.some((change) => isPublishedId(change.id))) compact();
-      else timer ??= setTimeout(compact, options.compactDelayMs ?? 250);
+      unwritten.push(tx);
+      // Published content is what the site reads: written at once. Drafts wait for a pause in typing.
+      if (changes.some((change) => isPublishedId(change.id))) void compact();
+      else timer ??= setTimeout(() => void compact(), options.compactDelayMs ?? 250);
       for (const listener of listeners) {
         try {
           listener(tx);
@@ -158,8 +198,8 @@ export function openStore(options: StoreOptions): Store {
       return tx;
     },
     flush: compact,
-    close() {
-      compact();
+    async close() {
+      await compact();
       closeSync(translogFd);
       releaseLock();
     },
@@ -173,6 +213,10 @@ function applyChange(docs: Map<string, LakeDocument>, change: Change): void {
 
 function clone<T>(value: T): T {
   return value === undefined ? value : structuredClone(value);
+}
+
+function await0(promise: Promise<void>): void {
+  promise.catch(() => undefined);
 }
 
 function readState(files: DatasetFiles): State | undefined {

@@ -1,6 +1,6 @@
 import { appendFileSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { datasetOnDisk, lakeClient, sampleCopy, startTestLake } from '../helpers/lake.ts';
 import { refusedLake, spawnLake, type LakeProcess } from '../helpers/lake-process.ts';
 
@@ -100,6 +100,8 @@ describe('the dataset file after a publish', () => {
     try {
       const id = 'article-lake-sorrel-water-levels-reach-40-year-low';
       await lake.client.action({ actionType: 'sanity.action.document.publish', draftId: `drafts.${id}`, publishedId: id });
+      // The file follows the acknowledged transaction (the translog made it durable already).
+      await vi.waitFor(() => expect(datasetOnDisk(lake.folder).has(`drafts.${id}`)).toBe(false), { timeout: 5_000, interval: 20 });
       const onDisk = datasetOnDisk(lake.folder);
       expect(onDisk.get(id)).toMatchObject({
         title: 'DRAFT: Lake Sorrel Falls to Lowest Level in Four Decades',
