@@ -57,11 +57,36 @@ export function docRoute(ctx: DataContext, ids: string[]) {
   return { documents, omitted };
 }
 
-export function mutateRoute(ctx: DataContext, search: URLSearchParams, body: Record<string, unknown>) {
+/**
+ * A delete or patch by query (`{delete: {query, params}}`, as the Presentation tool clears its
+ * expired preview secrets) becomes one mutation per document the query finds now, run raw.
+ */
+async function expandQueryMutations(ctx: DataContext, mutations: unknown[]): Promise<unknown[]> {
+  const out: unknown[] = [];
+  for (const mutation of mutations) {
+    const [kind, body] = Object.entries((mutation ?? {}) as Record<string, unknown>)[0] ?? [];
+    const target = body as { query?: unknown; params?: unknown } | undefined;
+    if ((kind !== 'delete' && kind !== 'patch') || typeof target?.query !== 'string') {
+      out.push(mutation);
+      continue;
+    }
+    const params = (target.params ?? {}) as Record<string, unknown>;
+    const found = await runQuery(target.query, params, documentsFor(ctx.store, 'raw'), ctx.author, ctx.projectId, ctx.dataset);
+    const ids = (Array.isArray(found) ? found : [found]).flatMap((hit) => (typeof (hit as LakeDocument | null)?._id === 'string' ? [(hit as LakeDocument)._id] : []));
+    const { query: _query, params: _params, ...operations } = target;
+    void _query;
+    void _params;
+    for (const id of ids) out.push(kind === 'delete' ? { delete: { id } } : { patch: { ...operations, id } });
+  }
+  return out;
+}
+
+export async function mutateRoute(ctx: DataContext, search: URLSearchParams, body: Record<string, unknown>) {
   if (!Array.isArray(body.mutations)) throw new LakeError(400, 'The request needs a "mutations" array');
+  const mutations = await expandQueryMutations(ctx, body.mutations);
   const results: MutationResult[] = [];
   const tx = ctx.store.commit({ transactionId: stringOr(body.transactionId), author: ctx.author }, (staging) => {
-    for (const mutation of body.mutations as unknown[]) results.push(applyMutation(staging, mutation));
+    for (const mutation of mutations) results.push(applyMutation(staging, mutation));
     // Referential integrity is the dataset's, not the Studio's: a client.delete() is held to it too.
     assertNothingRefersTo(staging, results.filter((result) => result.operation === 'delete').map((result) => result.id));
   });

@@ -71,7 +71,7 @@ export function createLakeServer(options: LakeServerOptions): Server & { unknown
         case 'doc':
           return sendJson(res, 200, docRoute(ctx, decodeURIComponent(rest).split(',').filter(Boolean)));
         case 'mutate':
-          return sendJson(res, 200, mutateRoute(ctx, url.searchParams, await readJson(req)));
+          return sendJson(res, 200, await mutateRoute(ctx, url.searchParams, await readJson(req)));
         case 'actions':
           return sendJson(res, 200, actionsRoute(ctx, await readJson(req)));
         case 'listen':

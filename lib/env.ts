@@ -116,6 +116,22 @@ export function contentLakeUrl(env: ServerEnv): string {
   return `http://localhost:${env.CONTENT_LAKE_PORT}`;
 }
 
+/**
+ * The local Content Lake as a Sanity project, for the one thing the server asks it directly:
+ * the Presentation tool's preview secret. Loopback and the lake's open mode: the token is a
+ * placeholder the lake does not check, there only because Sanity's handshake insists on one.
+ */
+export function localLakeProject(env: ServerEnv): Extract<ContentSourceConfig, { kind: 'sanity' }> & { token: string } {
+  return {
+    kind: 'sanity',
+    projectId: 'no-project',
+    dataset: env.NEXT_PUBLIC_SANITY_DATASET ?? DEFAULT_DATASET,
+    apiVersion: env.NEXT_PUBLIC_SANITY_API_VERSION ?? DEFAULT_API_VERSION,
+    apiHost: `http://127.0.0.1:${env.CONTENT_LAKE_PORT}`,
+    token: 'local-content-lake',
+  };
+}
+
 /** Where /media keeps resized images: beside Next's own caches in the build folder, never in the repo. */
 export function mediaCacheFolder(env: ServerEnv, cwd = process.cwd()): string {
   return path.resolve(cwd, env.NEXT_DIST_DIR ?? '.next', 'cache', 'media');

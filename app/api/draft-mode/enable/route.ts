@@ -3,13 +3,13 @@ import { redirect } from 'next/navigation';
 import { previewSecretMatches } from '@/lib/draft-mode/secret';
 import { safeRedirectPath } from '@/lib/draft-mode/safe-redirect';
 import { sanityEnableDraftMode } from '@/lib/draft-mode/sanity-enable';
-import { contentSourceFrom, serverEnv } from '@/lib/env';
+import { contentSourceFrom, localLakeProject, serverEnv } from '@/lib/env';
 
 /*
  * /api/draft-mode/enable?secret=<PREVIEW_SECRET>&redirect=/articles/<slug>
  * turns on draft mode for this browser, then sends it to a path on this site.
- * With a Sanity project, the Presentation tool's `sanity-preview-secret`
- * handshake works too (next-sanity's defineEnableDraftMode). See docs/editors.md.
+ * The Presentation tool's `sanity-preview-secret` handshake works too (next-sanity's
+ * defineEnableDraftMode), against Sanity or the local Content Lake. See docs/editors.md.
  */
 export const dynamic = 'force-dynamic';
 
@@ -23,6 +23,10 @@ export async function GET(request: Request): Promise<Response> {
   }
   if (config.kind === 'sanity' && config.token && url.searchParams.has('sanity-preview-secret')) {
     return sanityEnableDraftMode({ ...config, token: config.token }).GET(withSafePreviewPathname(request, url));
+  }
+  // On the embedded dataset the Studio's secret lives in the local Content Lake that wrote it.
+  if (config.kind === 'embedded' && url.searchParams.has('sanity-preview-secret')) {
+    return sanityEnableDraftMode(localLakeProject(env)).GET(withSafePreviewPathname(request, url));
   }
   if (!previewSecretMatches(url.searchParams.get('secret'), env.PREVIEW_SECRET)) {
     return refuse(401, 'Invalid or missing preview secret.');
