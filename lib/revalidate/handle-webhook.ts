@@ -1,7 +1,9 @@
+import { parseChange, type ResolvedChange } from './change.ts';
 import type { SeenSet } from './idempotency.ts';
 import { MAX_BODY_BYTES, readBodyWithLimit } from './read-body.ts';
 import { SIGNATURE_HEADER } from './sign.ts';
-import { parseChange, tagsForChange } from './tags-for-change.ts';
+import { type SlugLookup, withReferencedSlugs } from './referenced-slugs.ts';
+import { tagsForChange } from './tags-for-change.ts';
 import { verifyWebhookSignature } from './verify.ts';
 
 export type WebhookDeps = {
@@ -24,8 +26,14 @@ export type WebhookDeps = {
   purgeEdges?: (tags: string[]) => Promise<boolean>;
   /** Waits before each further purge attempt, in ms (default PURGE_RETRY_MS). */
   purgeRetryMs?: readonly number[];
-  /** Tells the WebSub hub about the feeds the change touches (absent without a hub; the raw payload holds their slugs). */
-  notifyHub?: (payload: unknown) => Promise<void>;
+  /** Tells the WebSub hub about the feeds the change touches (absent without a hub). */
+  notifyHub?: (change: ResolvedChange) => Promise<void>;
+  /**
+   * Looks up the slugs of referenced documents the payload names only by id (the whole
+   * document, Sanity's default); the route passes lib/content's getSlugsByReference.
+   * Without it those references name no feed.
+   */
+  referencedSlugs?: SlugLookup;
 };
 
 const MAX_IDEMPOTENCY_KEY = 200;
@@ -73,6 +81,7 @@ export async function handleRevalidateWebhook(request: Request, deps: WebhookDep
   } catch {
     return refuse(400, 'the body is not JSON', log);
   }
+  // The one reading of the payload: tags, purge and WebSub all follow this change.
   const parsed = parseChange(payload);
   if (!parsed.ok) return refuse(400, parsed.reason, log);
 
@@ -101,7 +110,8 @@ export async function handleRevalidateWebhook(request: Request, deps: WebhookDep
       if (await purgeWithRetries(purgeEdges, decision.tags, deps.purgeRetryMs ?? PURGE_RETRY_MS)) remember();
       else log(`[revalidate] an edge missed the purge of ${decision.tags.join(', ')} after ${1 + (deps.purgeRetryMs ?? PURGE_RETRY_MS).length} attempts; it serves the old copy until its s-maxage, or until this delivery is repeated`);
     }
-    await notifyHub?.(payload);
+    // Looked up after the answer, so a slow content read never delays the publish.
+    if (notifyHub) await notifyHub(await withReferencedSlugs(parsed.change, deps.referencedSlugs, log));
   };
   if (purgeEdges || notifyHub) {
     if (deps.later) deps.later(followUp);

@@ -1,3 +1,4 @@
+import type { ResolvedChange } from '../revalidate/change.ts';
 import { feedPaths, listingFeedPath, liveFeedPath } from '../urls/paths.ts';
 import { isSlug } from '../urls/slug.ts';
 
@@ -10,57 +11,32 @@ import { isSlug } from '../urls/slug.ts';
  * - a live update: its live blog's feed and the site's feeds;
  * - a tag or a source: its own feed.
  *
- * Slugs come from the webhook projection (docs/editors.md: `tagSlugs`,
- * `sourceSlugs`, `articleSlug`); with the whole document as payload they are
- * read from the references' ids, which are `<type>-<slug>` by convention
- * (docs/conventions.md) — right unless a tag or source was renamed since.
+ * It reads the change the webhook parsed once (lib/revalidate/change.ts), with the slugs of
+ * what it references filled in from the projection or the content (referenced-slugs.ts).
+ * Each slug passes the one slug rule before it goes into a path.
  */
-
-function slugOf(value: unknown): string | undefined {
-  const raw = typeof value === 'object' && value !== null ? (value as { current?: unknown }).current : value;
-  const slug = typeof raw === 'string' ? raw.trim() : undefined;
-  return isSlug(slug) ? slug : undefined;
-}
-
-function slugsOf(value: unknown): string[] {
-  return Array.isArray(value) ? value.map(slugOf).filter((slug): slug is string => slug !== undefined) : [];
-}
-
-/** Slugs from `[{_ref: "tag-foo"}, …]` by the id convention. */
-function slugsFromRefs(value: unknown, type: string): string[] {
-  const refs = Array.isArray(value) ? value : value ? [value] : [];
-  return refs
-    .map((ref) => (typeof ref === 'object' && ref !== null ? (ref as { _ref?: unknown })._ref : undefined))
-    .filter((id): id is string => typeof id === 'string' && id.startsWith(`${type}-`))
-    .map((id) => slugOf(id.slice(type.length + 1)))
-    .filter((slug): slug is string => slug !== undefined);
-}
 
 const SITE_FEEDS = [feedPaths.rss, feedPaths.atom, feedPaths.json];
 
-export function feedPathsForChange(payload: unknown): string[] {
-  if (typeof payload !== 'object' || payload === null) return [];
-  const doc = payload as Record<string, unknown>;
+export function feedPathsForChange(change: ResolvedChange): string[] {
   const paths: string[] = [];
-  const slug = slugOf(doc.slug);
-  switch (doc._type) {
+  const slug = isSlug(change.slug) ? change.slug : undefined;
+  switch (change.type) {
     case 'article': {
       paths.push(...SITE_FEEDS);
-      const tags = doc.tagSlugs !== undefined ? slugsOf(doc.tagSlugs) : slugsFromRefs(doc.tags, 'tag');
-      const sources = doc.sourceSlugs !== undefined ? slugsOf(doc.sourceSlugs) : slugsFromRefs(doc.sources, 'source');
-      paths.push(...tags.map((tag) => listingFeedPath('tags', tag)), ...sources.map((source) => listingFeedPath('sources', source)));
-      if (slug && typeof doc.coverage === 'string' && doc.coverage !== '') paths.push(liveFeedPath(slug));
+      paths.push(...change.tagSlugs.filter(isSlug).map((tag) => listingFeedPath('tags', tag)));
+      paths.push(...change.sourceSlugs.filter(isSlug).map((source) => listingFeedPath('sources', source)));
+      if (slug && change.coverage) paths.push(liveFeedPath(slug));
       break;
     }
     case 'liveUpdate': {
-      const blog = doc.articleSlug !== undefined ? slugOf(doc.articleSlug) : slugsFromRefs(doc.article, 'article')[0];
-      if (blog) paths.push(liveFeedPath(blog));
+      if (isSlug(change.articleSlug)) paths.push(liveFeedPath(change.articleSlug));
       paths.push(...SITE_FEEDS);
       break;
     }
     case 'tag':
     case 'source':
-      if (slug) paths.push(listingFeedPath(doc._type === 'tag' ? 'tags' : 'sources', slug));
+      if (slug) paths.push(listingFeedPath(change.type === 'tag' ? 'tags' : 'sources', slug));
       break;
   }
   return [...new Set(paths)];

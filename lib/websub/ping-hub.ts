@@ -1,3 +1,4 @@
+import type { ResolvedChange } from '../revalidate/change.ts';
 import { feedPathsForChange } from './feeds-for-change.ts';
 
 /*
@@ -41,9 +42,9 @@ export async function pingHub(hubUrl: string, feedUrls: readonly string[], optio
   return results.filter((url): url is string => url !== undefined);
 }
 
-/** Pings `hubUrl` (when one is configured) for every feed of `siteUrl` that `payload`'s change touches. */
-export async function notifyHubOfChange(hubUrl: string | undefined, siteUrl: string, payload: unknown, options: PingOptions = {}): Promise<string[]> {
+/** Pings `hubUrl` (when one is configured) for every feed of `siteUrl` that `change` touches. */
+export async function notifyHubOfChange(hubUrl: string | undefined, siteUrl: string, change: ResolvedChange, options: PingOptions = {}): Promise<string[]> {
   if (!hubUrl) return [];
-  const feeds = feedPathsForChange(payload).map((feedPath) => new URL(feedPath, siteUrl).href);
+  const feeds = feedPathsForChange(change).map((feedPath) => new URL(feedPath, siteUrl).href);
   return feeds.length > 0 ? pingHub(hubUrl, feeds, options) : [];
 }

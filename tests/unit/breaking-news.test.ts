@@ -5,7 +5,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { docTag } from '@/lib/content/cache-tags';
 import { breakingNewsAt, loadBreakingNews, secondsUntilExpiry, SITE_SETTINGS_ID } from '@/lib/content/site-settings';
 import { createEmbeddedSource } from '@/lib/content/sources/embedded';
-import { parseChange, tagsForChange } from '@/lib/revalidate/tags-for-change';
+import { parseChange } from '@/lib/revalidate/change';
+import { tagsForChange } from '@/lib/revalidate/tags-for-change';
 
 // A fixed clock: nothing here depends on today's date.
 const NOW = new Date('2026-03-10T12:00:00Z');

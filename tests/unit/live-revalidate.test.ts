@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseChange, tagsForChange } from '../../lib/revalidate/tags-for-change.ts';
+import { parseChange } from '../../lib/revalidate/change.ts';
+import { tagsForChange } from '../../lib/revalidate/tags-for-change.ts';
 
 function tagsOf(payload: unknown) {
   const parsed = parseChange(payload);

@@ -23,7 +23,13 @@ const importTakes = (slug: string) => {
     return false;
   }
 };
-const pingTakes = (slug: string) => feedPathsForChange({ _type: 'tag', slug }).length > 0;
+// A tag's own change, and an article's reference to it: the ping takes the slug in both.
+const change = { id: 'x', previousSlugs: [], listsChanged: true, tagIds: [], sourceIds: [], tagSlugs: [], sourceSlugs: [] };
+const pingTakes = (slug: string) => {
+  const own = feedPathsForChange({ ...change, type: 'tag', slug }).length > 0;
+  const referenced = feedPathsForChange({ ...change, type: 'article', tagSlugs: [slug] }).some((path) => path.startsWith('/tags/'));
+  return own === referenced ? own : 'a tag and a reference to it disagree';
+};
 
 describe('the slug rule', () => {
   it('accepts lowercase words of any script and digits joined by single hyphens, in every place that checks a slug', () => {

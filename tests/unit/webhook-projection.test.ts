@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { evaluate, parse } from 'groq-js';
 import { describe, expect, it } from 'vitest';
-import { parseChange, tagsForChange } from '@/lib/revalidate/tags-for-change';
+import { parseChange } from '@/lib/revalidate/change';
+import { tagsForChange } from '@/lib/revalidate/tags-for-change';
 import { WEBHOOK_PROJECTION } from '@/lib/revalidate/webhook-projection';
 
 /*

@@ -3,31 +3,44 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { atomXml, jsonFeed, rssXml } from '../../lib/feeds/build.ts';
 import type { FeedChannel } from '../../lib/feeds/feed-item.ts';
+import { parseChange, type ResolvedChange } from '../../lib/revalidate/change.ts';
+import { type ReferencedIds, withReferencedSlugs } from '../../lib/revalidate/referenced-slugs.ts';
 import { feedPathsForChange } from '../../lib/websub/feeds-for-change.ts';
 import { notifyHubOfChange } from '../../lib/websub/ping-hub.ts';
 import { notifySite } from '../../lib/import/notify.ts';
 
 const SITE = ['/feed.xml', '/atom.xml', '/feed.json'];
 
+/** A payload as the webhook reads it: parsed once, references looked up in `content` (slug by id). */
+async function changeOf(payload: unknown, content: Record<string, string> = {}): Promise<ResolvedChange> {
+  const parsed = parseChange(payload);
+  if (!parsed.ok) throw new Error(parsed.reason);
+  const known = (ids: readonly string[]) => new Map(ids.flatMap((id) => (content[id] ? [[id, content[id]] as const] : [])));
+  const lookup = async ({ tags, sources, article }: ReferencedIds) => ({ tags: known(tags), sources: known(sources), article: article && content[article] });
+  return withReferencedSlugs(parsed.change, lookup, () => undefined);
+}
+
+const feedsOf = async (payload: unknown, content: Record<string, string> = {}) => feedPathsForChange(await changeOf(payload, content));
+
 describe('feedPathsForChange', () => {
-  it("names an article's site, tag and source feeds from the webhook projection", () => {
-    const paths = feedPathsForChange({ _id: 'article-a', _type: 'article', slug: 'a', tagSlugs: ['energy', 'new york'], sourceSlugs: ['wire'] });
+  it("names an article's site, tag and source feeds from the webhook projection", async () => {
+    const paths = await feedsOf({ _id: 'article-a', _type: 'article', slug: 'a', tagSlugs: ['energy', 'new york'], sourceSlugs: ['wire'] });
     expect(paths).toEqual([...SITE, '/tags/energy/feed.xml', '/sources/wire/feed.xml']);
   });
 
-  it('reads tag and source slugs from the references of a whole document', () => {
+  it("looks up the slugs of a whole document's references in the content, whatever their ids say", async () => {
     const doc = { _id: 'article-a', _type: 'article', slug: { current: 'a' }, tags: [{ _ref: 'tag-energy' }], sources: [{ _ref: 'source-wire' }] };
-    expect(feedPathsForChange(doc)).toEqual([...SITE, '/tags/energy/feed.xml', '/sources/wire/feed.xml']);
+    expect(await feedsOf(doc, { 'tag-energy': 'power', 'source-wire': 'agency' })).toEqual([...SITE, '/tags/power/feed.xml', '/sources/agency/feed.xml']);
   });
 
-  it("adds a live blog's own feed, for the blog and for each of its updates", () => {
-    expect(feedPathsForChange({ _type: 'article', slug: 'vote', coverage: 'live' })).toContain('/articles/vote/feed.xml');
-    expect(feedPathsForChange({ _type: 'liveUpdate', article: { _ref: 'article-vote' } })).toEqual(['/articles/vote/feed.xml', ...SITE]);
-    expect(feedPathsForChange({ _type: 'article', slug: 'plain' })).not.toContain('/articles/plain/feed.xml');
+  it("adds a live blog's own feed, for the blog and for each of its updates", async () => {
+    expect(await feedsOf({ _id: 'a1', _type: 'article', slug: 'vote', coverage: 'live' })).toContain('/articles/vote/feed.xml');
+    expect(await feedsOf({ _id: 'u1', _type: 'liveUpdate', article: { _ref: 'article-vote' } }, { 'article-vote': 'vote' })).toEqual(['/articles/vote/feed.xml', ...SITE]);
+    expect(await feedsOf({ _id: 'a2', _type: 'article', slug: 'plain' })).not.toContain('/articles/plain/feed.xml');
   });
 
-  it("names the feeds of a tag written in any script, percent-encoded", () => {
-    expect(feedPathsForChange({ _type: 'tag', slug: { current: 'казахстан' } })).toEqual([`/tags/${encodeURIComponent('казахстан')}/feed.xml`]);
+  it("names the feeds of a tag written in any script, percent-encoded", async () => {
+    expect(await feedsOf({ _id: 't1', _type: 'tag', slug: { current: 'казахстан' } })).toEqual([`/tags/${encodeURIComponent('казахстан')}/feed.xml`]);
   });
 
   it('gets what it needs from the delivery `content -- import --notify` sends', async () => {
@@ -42,14 +55,15 @@ describe('feedPathsForChange', () => {
     const article = { _id: 'article-a', _type: 'article', slug: { current: 'a' }, coverage: 'live', tags: [{ _ref: 'tag-energy' }], sources: [{ _ref: 'source-wire' }] };
     await notifySite(url, [article], 'x'.repeat(32));
     site.close();
-    expect(feedPathsForChange(delivered)).toEqual([...SITE, '/tags/energy/feed.xml', '/sources/wire/feed.xml', '/articles/a/feed.xml']);
+    const content = { 'tag-energy': 'energy', 'source-wire': 'wire' };
+    expect(await feedsOf(delivered, content)).toEqual([...SITE, '/tags/energy/feed.xml', '/sources/wire/feed.xml', '/articles/a/feed.xml']);
   });
 
-  it('names a tag or source its own feed, and nothing for other types or garbage', () => {
-    expect(feedPathsForChange({ _type: 'tag', slug: { current: 'energy' } })).toEqual(['/tags/energy/feed.xml']);
-    expect(feedPathsForChange({ _type: 'author', slug: 'x' })).toEqual([]);
-    expect(feedPathsForChange(null)).toEqual([]);
-    expect(feedPathsForChange({ _type: 'tag', slug: '../../etc' })).toEqual([]);
+  it('names a tag or source its own feed, and nothing for other types or a slug that is not one', async () => {
+    expect(await feedsOf({ _id: 't1', _type: 'tag', slug: { current: 'energy' } })).toEqual(['/tags/energy/feed.xml']);
+    expect(await feedsOf({ _id: 's1', _type: 'source', slug: { current: 'wire' } })).toEqual(['/sources/wire/feed.xml']);
+    expect(await feedsOf({ _id: 'p1', _type: 'author', slug: 'x' })).toEqual([]);
+    expect(await feedsOf({ _id: 't2', _type: 'tag', slug: '../../etc' })).toEqual([]);
   });
 });
 
@@ -63,7 +77,7 @@ describe('notifyHubOfChange', () => {
     });
     await new Promise<void>((resolve) => hub.listen(0, '127.0.0.1', resolve));
     const hubUrl = `http://127.0.0.1:${(hub.address() as AddressInfo).port}/`;
-    const accepted = await notifyHubOfChange(hubUrl, 'https://news.example', { _type: 'tag', slug: 'energy' });
+    const accepted = await notifyHubOfChange(hubUrl, 'https://news.example', await changeOf({ _id: 't1', _type: 'tag', slug: 'energy' }));
     hub.close();
     expect(accepted).toEqual(['https://news.example/tags/energy/feed.xml']);
     expect(pings.map((body) => Object.fromEntries(new URLSearchParams(body)))).toEqual([
@@ -72,7 +86,7 @@ describe('notifyHubOfChange', () => {
   });
 
   it('sends nothing without a hub', async () => {
-    expect(await notifyHubOfChange(undefined, 'https://news.example', { _type: 'tag', slug: 'energy' })).toEqual([]);
+    expect(await notifyHubOfChange(undefined, 'https://news.example', await changeOf({ _id: 't1', _type: 'tag', slug: 'energy' }))).toEqual([]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { revalidateTag } from 'next/cache';
 import { after } from 'next/server';
+import { getSlugsByReference } from '@/lib/content/referenced-slugs';
 import { serverEnv } from '@/lib/env';
 import { handleRevalidateWebhook } from '@/lib/revalidate/handle-webhook';
 import { createSeenSet } from '@/lib/revalidate/idempotency';
@@ -29,10 +30,11 @@ function handle(request: Request): Promise<Response> {
     later: (task) => after(task),
     purgeEdges: edges.length > 0 ? (tags) => purgeEdges(edges, tags) : undefined,
     notifyHub: hub
-      ? async (payload) => {
-          await notifyHubOfChange(hub, env.SITE_URL, payload);
+      ? async (change) => {
+          await notifyHubOfChange(hub, env.SITE_URL, change);
         }
       : undefined,
+    referencedSlugs: getSlugsByReference,
   });
 }
 
