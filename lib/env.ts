@@ -145,6 +145,21 @@ export function serverEnv(): ServerEnv {
 
 type RawEnv = Record<string, string | undefined>;
 
+/**
+ * Everything the server reads, checked at once before it serves: the app's variables and the
+ * proxy's budgets. The problem, naming the variable (never a secret's value), or undefined.
+ * instrumentation.ts and scripts/start.ts stop the process on one.
+ */
+export function environmentProblem(env: RawEnv = process.env): string | undefined {
+  try {
+    parseEnv(env);
+    rateLimitConfigFrom(env);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
 /*
  * Variables read before or beside the app, each group on its own so one bad
  * value elsewhere cannot switch it off: the proxy's budgets and the Redis

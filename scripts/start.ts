@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { EventEmitter } from 'node:events';
 import { constants } from 'node:os';
 import path from 'node:path';
+import { environmentProblem } from '../lib/env.ts';
 
 /*
  * `npm start [-- next start options]`. With a Sanity project configured it is `next start` and
@@ -187,8 +188,12 @@ export async function startWithLake(options: StartOptions): Promise<number> {
   return supervise({ 'the Content Lake': lakeChild, 'the site (next start)': siteChild }, signals, log);
 }
 
-export function start(options: StartOptions): Promise<number> {
-  return usesSanityProject(options.env) ? startSiteOnly(options) : startWithLake(options);
+export async function start(options: StartOptions): Promise<number> {
+  // instrumentation.ts stops the site too, but once `next start` has bound its port; here nothing listens yet.
+  const problem = environmentProblem(options.env);
+  if (problem === undefined) return usesSanityProject(options.env) ? startSiteOnly(options) : startWithLake(options);
+  (options.log ?? console.error)(`start: ${problem}`);
+  return 1;
 }
 
 if (import.meta.main) {

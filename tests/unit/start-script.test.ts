@@ -167,6 +167,21 @@ describe('start', () => {
     expect(lines).toEqual([expect.stringMatching(/Content Lake exited before it listened/)]);
   });
 
+  it.each([
+    ['PREVIEW_SECRET', 'short'],
+    ['SANITY_REVALIDATE_SECRET', 'short'],
+    ['SITE_URL', 'notaurl'],
+    ['CONTENT_LAKE_PORT', '0'],
+  ])('with %s=%s starts nothing and fails, naming the variable', async (name, value) => {
+    const lake = standin('listen');
+    const site = standin('serve');
+    const lines: string[] = [];
+    const code = await start({ args: [], env: { [name]: value }, lake: lake.command(), site: site.command, signals: new EventEmitter(), log: (line) => lines.push(line), out: new PassThrough() });
+    expect(code).toBe(1);
+    expect([existsSync(lake.file('.json')), existsSync(site.file('.json'))]).toEqual([false, false]);
+    expect(lines).toEqual([expect.stringMatching(new RegExp(`^start: Invalid environment: ${name}: `))]);
+  });
+
   it('with a Sanity project runs next start alone and exits as it does', async () => {
     const lake = standin('listen');
     const site = standin('exit');
