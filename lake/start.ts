@@ -56,8 +56,11 @@ export async function startLake(config: LakeConfig, log: (line: string) => void 
     server.listen(config.port, config.host, resolve);
   });
   const port = (server.address() as AddressInfo).port;
+  const url = listenUrl.replace(/:\d+$/, `:${port}`);
+  // The lock was claimed before listening (so a second lake refuses early); on port 0 it said :0.
+  store.listening(url);
   return {
-    url: listenUrl.replace(/:\d+$/, `:${port}`),
+    url,
     port,
     datasetFile: store.files.file,
     store,

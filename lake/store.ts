@@ -32,6 +32,8 @@ export type Store = {
   translog(): readonly Transaction[];
   /** Writes the dataset file now if anything is pending. */
   flush(): Promise<void>;
+  /** Records in the lock file where the lake listens, once it does (the importer sends its writes there). */
+  listening(url: string): void;
   close(): Promise<void>;
 };
 
@@ -62,7 +64,7 @@ export function openStore(options: StoreOptions): Store {
   const now = options.now ?? (() => new Date());
   const files = datasetFiles(options.datasetPath);
   ensureStateFolder(files);
-  const releaseLock = claimLock(files, options.url);
+  const lock = claimLock(files, options.url);
   const loaded = loadDataset(files, log);
   const docs = new Map<string, LakeDocument>();
   for (const doc of fromExportForm(loaded.docs, files.folder, options.imageUrlBase)) docs.set(doc._id, doc);
@@ -198,10 +200,11 @@ export function openStore(options: StoreOptions): Store {
       return tx;
     },
     flush: compact,
+    listening: (url) => lock.update(url),
     async close() {
       await compact();
       closeSync(translogFd);
-      releaseLock();
+      lock.release();
     },
   };
 }
