@@ -2,7 +2,8 @@
  * `npm run content -- live <article-slug> <file|-> [options]` posts an update
  * to a running live blog; `live <slug> --end` ends the coverage (`--start`
  * starts or reopens it). A thin shell over lib/import/live-update.ts, with the
- * importer's rules: parse, plan against the dataset, one atomic write.
+ * importer's rules: parse, plan against the dataset, one atomic write (or,
+ * while the local Content Lake serves the dataset, one transaction through it).
  */
 import { readFileSync } from 'node:fs';
 import type { RawDocument } from '../lib/dataset/ndjson.ts';
@@ -16,6 +17,7 @@ import { liveUpdateId, nextUpdateNumber, planCoverageChange, planLiveUpdate, typ
 import { notifySite } from '../lib/import/notify.ts';
 import { decodeArticleText } from '../lib/import/text-input.ts';
 import { createSanityWriteClient, sanityWriteConfigFrom } from '../lib/import/sanity-write-client.ts';
+import { lakeServing, throughLake } from './content-lake.ts';
 
 export const LIVE_USAGE = `Usage: npm run content -- live <article-slug> <file|-> [options]
        npm run content -- live <article-slug> --end | --start
@@ -94,6 +96,20 @@ export async function runLive(argv: string[]): Promise<number> {
     }
 
     const datasetFile = resolveDatasetFile(values.dataset ?? env.CONTENT_DATASET ?? SAMPLE_DATASET);
+    const lake = lakeServing(datasetFile, env);
+    if (lake) {
+      // The lake owns the file while it runs: the same plan, written through its API (scripts/content-lake.ts).
+      const result = await throughLake(lake, (client) =>
+        coverage ? changeCoverageInSanity(client, slug, coverage, now) : postLiveUpdateToSanity(client, slug, input!([]), now),
+      );
+      for (const line of result.log) console.log(line);
+      console.log(`${coverage ? `coverage ${coverage}:` : 'posted'} ${result.id}`);
+      console.log(`  path: ${result.path}`);
+      console.log(`  dataset: ${datasetFile}`);
+      console.log(`  through ${lake.name}, transaction ${result.transactionId}`);
+      if (values.notify !== undefined) console.log('  --notify: not sent; the lake sends the site its webhook once the dataset file holds the change');
+      return 0;
+    }
     // Read once: the plan and the write work from the same text.
     const text = readDatasetText(datasetFile);
     const { docs, problems } = parseNdjson(text);

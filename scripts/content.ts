@@ -4,17 +4,21 @@
  * dataset, upsert the planned documents. `--to sanity` sends the same plan to
  * the Content Lake as a draft instead; `--notify <url>` then tells a running
  * site, with a signed webhook, which documents the embedded import changed.
+ * While the local Content Lake runs on the dataset, the same plan goes through
+ * its API instead of into the file (scripts/content-lake.ts).
  */
 import { parseNdjson, readDatasetText, resolveDatasetFile } from '../lib/dataset/ndjson.ts';
 import { parseCommandLine } from './command-line.ts';
 import { removeFromText, upsertIntoText, writeFileAtomic } from '../lib/dataset/write.ts';
 import { parseEnv, SAMPLE_DATASET } from '../lib/env.ts';
+import { importArticleThroughApi } from '../lib/import/api-import.ts';
 import { notifySite } from '../lib/import/notify.ts';
 import { parseArticleFile } from '../lib/import/parse-article-file.ts';
-import { planArticleImport, type ImportOptions } from '../lib/import/plan-import.ts';
+import { planArticleImport, type ImportOptions, type ImportPlan } from '../lib/import/plan-import.ts';
 import { importArticleToSanity } from '../lib/import/sanity-import.ts';
 import { createSanityWriteClient, sanityWriteConfigFrom } from '../lib/import/sanity-write-client.ts';
 import { readArticleFile } from '../lib/import/text-input.ts';
+import { lakeServing, throughLake } from './content-lake.ts';
 import { runLive } from './content-live.ts';
 
 const USAGE = `Usage: npm run content -- import <file.txt|file.md> [options]
@@ -24,6 +28,8 @@ Importing the same headline again updates that article. Only UTF-8 text is
 accepted. The article is published when it passes the rules the Studio checks
 before publishing (headline, lengths, at least one tag, links); otherwise it is
 written as a draft (drafts.article-<slug>) listing what it still needs.
+While the local Content Lake (npm start) serves the dataset, the import is
+written through it, never into the file behind its back.
 
 Options:
   --dataset <path>       NDJSON file or export folder (default: $CONTENT_DATASET,
@@ -104,6 +110,15 @@ async function main(argv: string[]): Promise<number> {
 
     const datasetFile = resolveDatasetFile(values.dataset ?? env.CONTENT_DATASET ?? SAMPLE_DATASET);
     const article = parseArticleFile(file, readArticleFile(file));
+    const lake = lakeServing(datasetFile, env);
+    if (lake) {
+      const { plan, transactionId } = await throughLake(lake, (client) => importArticleThroughApi(client, article, options));
+      report(plan, datasetFile);
+      console.log(`  through ${lake.name}, transaction ${transactionId}`);
+      // Sent now, it could beat the lake's own write of the file the site reads.
+      if (values.notify !== undefined) console.log('  --notify: not sent; the lake sends the site its webhook once the dataset file holds the change');
+      return 0;
+    }
     // Read once: the plan and the write work from the same text.
     const text = readDatasetText(datasetFile);
     const { docs, problems } = parseNdjson(text);
@@ -116,13 +131,7 @@ async function main(argv: string[]): Promise<number> {
     const upserted = upsertIntoText(text, plan.documents, datasetFile).text;
     writeFileAtomic(datasetFile, plan.staleDraftId ? removeFromText(upserted, [plan.staleDraftId]).text : upserted);
 
-    for (const line of plan.log) console.log(line);
-    for (const problem of plan.problems) console.log(`  needs: ${problem}`);
-    if (plan.staleDraftId) console.log(`removed ${plan.staleDraftId}: published over it, as the Studio does`);
-    console.log(`${plan.action} ${plan.article._id} (${plan.status})`);
-    console.log(`  slug: ${plan.article.slug.current}`);
-    console.log(`  path: ${plan.path}`);
-    console.log(`  dataset: ${datasetFile}`);
+    report(plan, datasetFile);
 
     if (values.notify !== undefined) {
       const answers = await notifySite(values.notify, plan.documents, env.SANITY_REVALIDATE_SECRET);
@@ -141,6 +150,16 @@ async function main(argv: string[]): Promise<number> {
     console.error(`Import failed: ${(error as Error).message}`);
     return 1;
   }
+}
+
+function report(plan: ImportPlan, datasetFile: string): void {
+  for (const line of plan.log) console.log(line);
+  for (const problem of plan.problems) console.log(`  needs: ${problem}`);
+  if (plan.staleDraftId) console.log(`removed ${plan.staleDraftId}: published over it, as the Studio does`);
+  console.log(`${plan.action} ${plan.article._id} (${plan.status})`);
+  console.log(`  slug: ${plan.article.slug.current}`);
+  console.log(`  path: ${plan.path}`);
+  console.log(`  dataset: ${datasetFile}`);
 }
 
 function list(value: string): string[] {

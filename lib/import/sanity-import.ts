@@ -38,15 +38,17 @@ type Existing = {
   sameSlug: RawDocument[] | null;
 };
 
-/**
- * Imports one parsed article into the Content Lake as a DRAFT, through the same
- * plan as the NDJSON import: tags, sources and authors are resolved or created
- * (published, with createIfNotExists, so the article can be published as soon
- * as an editor approves it), and the article is written to
- * `drafts.article-<slug>` in one transaction. An existing draft is the base of
- * the update (the editor's tags and flags survive), else the published article.
- */
-export async function importArticleToSanity(client: SanityClient, parsed: ParsedArticle, options: ImportOptions): Promise<SanityImportResult> {
+export type ExistingArticle = {
+  /** `article-<slug>`, or the longer-slug id an earlier import gave it. */
+  id: string;
+  published: RawDocument | null;
+  draft: RawDocument | null;
+  /** Tags, sources and authors, plus any other article with the slug (the plan refuses then). */
+  taxonomy: RawDocument[];
+};
+
+/** What a Content Lake holds that one import plans against: far less than the whole dataset. */
+export async function readExistingArticle(client: SanityClient, parsed: ParsedArticle): Promise<ExistingArticle> {
   const slug = articleSlug(parsed);
   // An article an earlier import wrote as `article-<slug>` (an ASCII slug over 100 characters) keeps that id.
   const legacyId = `article-${slug}`;
@@ -56,12 +58,25 @@ export async function importArticleToSanity(client: SanityClient, parsed: Parsed
     { perspective: 'raw' },
   );
   const id = importedArticleId(slug, (candidate) => [existing.legacy, existing.legacyDraft].some((doc) => doc?._id === candidate));
-  const draftId = `drafts.${id}`;
   const [published, draft] = id === legacyId ? [existing.legacy, existing.legacyDraft] : [existing.published, existing.draft];
+  return { id, published, draft, taxonomy: [...(existing.taxonomy ?? []), ...(existing.sameSlug ?? [])] };
+}
+
+/**
+ * Imports one parsed article into the Content Lake as a DRAFT, through the same
+ * plan as the NDJSON import: tags, sources and authors are resolved or created
+ * (published, with createIfNotExists, so the article can be published as soon
+ * as an editor approves it), and the article is written to
+ * `drafts.article-<slug>` in one transaction. An existing draft is the base of
+ * the update (the editor's tags and flags survive), else the published article.
+ */
+export async function importArticleToSanity(client: SanityClient, parsed: ParsedArticle, options: ImportOptions): Promise<SanityImportResult> {
+  const { id, published, draft, taxonomy } = await readExistingArticle(client, parsed);
+  const draftId = `drafts.${id}`;
   const base = draft ? { ...draft, _id: id } : published;
   // Another article with this slug (one made in the Studio) makes the plan refuse, as in the dataset;
   // the article itself, whole, comes last so its fields are the ones planned from.
-  const plan = planArticleImport(parsed, options, [...(existing.taxonomy ?? []), ...(existing.sameSlug ?? []), ...(base ? [base] : [])]);
+  const plan = planArticleImport(parsed, options, [...taxonomy, ...(base ? [base] : [])]);
 
   const transaction = client.transaction();
   for (const doc of plan.documents) {
@@ -81,7 +96,7 @@ export async function importArticleToSanity(client: SanityClient, parsed: Parsed
 }
 
 /** The Content Lake sets `_rev`, `_createdAt` and `_updatedAt` itself. */
-function withoutSystemFields(doc: RawDocument): RawDocument {
+export function withoutSystemFields(doc: RawDocument): RawDocument {
   const copy: RawDocument = { ...doc };
   delete copy._rev;
   delete copy._createdAt;
