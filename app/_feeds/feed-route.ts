@@ -1,5 +1,5 @@
 import { getFeed } from '@/lib/content/feed';
-import type { FeedFormat } from '@/lib/feeds/document';
+import type { FeedFormat } from '@/lib/urls/paths';
 import { conditionalResponse } from '@/lib/http/conditional';
 
 /*

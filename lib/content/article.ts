@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { serverEnv } from '../env.ts';
 import { isLaterThan } from '../format/date.ts';
 import { headingsOf, readingMinutes } from '../portable-text/index.ts';
-import { modifiedAt } from '../seo/modified.ts';
 import { articleJsonLd } from '../seo/structured-data.ts';
 import { listTag, slugTag } from './cache-tags.ts';
 import { cacheLife, cacheTag, tagWithResult } from './cached.ts';
@@ -11,7 +10,7 @@ import { articleFull, isPublicArticle } from './fragments.ts';
 import { withInlinePicture } from './lead-image.ts';
 import { parseEach, parseOne } from './parse.ts';
 import type { Perspective } from './perspective.ts';
-import { articleFullFields, withCardView } from './shapes.ts';
+import { articleFullFields, withFullView } from './shapes.ts';
 import { contentSource } from './sources/index.ts';
 import type { QuerySource } from './sources/query-source.ts';
 
@@ -41,12 +40,11 @@ type Fields = z.output<typeof articleFullFields> & { previousSlugs: string[] };
 
 function withArticleView(article: Fields) {
   return {
-    ...withCardView(article),
+    ...withFullView(article),
     headings: headingsOf(article.body),
     readingMinutes: readingMinutes(article.body),
     // Shown only when it says something: an update later than publication.
     updated: isLaterThan(article.updatedAt, article.publishedAt) ? article.updatedAt : undefined,
-    modifiedAt: modifiedAt(article),
     // Just what the onward query needs: the cache key of getOnward, so it stays small.
     onwardFrom: {
       _id: article._id,

@@ -1,10 +1,10 @@
 import { defineQuery } from 'groq';
-import { edgeKeysOf } from '../cache-handlers/edge-keys.ts';
 import { serverEnv } from '../env.ts';
 import { liveFeedDocument } from '../feeds/live-feed.ts';
-import { etagOf, type CachedBody } from '../http/conditional.ts';
+import { latestOf } from '../format/modified.ts';
+import { cachedBody } from '../http/cached-body.ts';
+import type { CachedBody } from '../http/conditional.ts';
 import { liveBlogJsonLd } from '../seo/live-blog-json-ld.ts';
-import { latestOf } from '../seo/modified.ts';
 import { isPublicArticleSlug } from './article.ts';
 import { liveTag, slugTag } from './cache-tags.ts';
 import { cacheLife, tagWithResult } from './cached.ts';
@@ -12,6 +12,7 @@ import { articleFull, image, isPublicArticle, isPublicLiveUpdate } from './fragm
 import { LIVE_PAGE_SIZE, liveBlogFields, livePagePath, liveUpdateSchema, liveUpdateView, type LiveUpdateView } from './live-view.ts';
 import { parseEach, parseOne } from './parse.ts';
 import type { Perspective } from './perspective.ts';
+import { withFullView } from './shapes.ts';
 import { contentSource } from './sources/index.ts';
 import type { QuerySource } from './sources/query-source.ts';
 
@@ -57,6 +58,7 @@ export async function loadLiveBlog(source: QuerySource, slug: string, page: numb
   const pinned = view(blog.pinned);
   const updates = view(blog.updates);
   const endedAt = blog.coverage === 'ended' ? blog.coverageEndedAt : undefined;
+  const article = withFullView(blog);
   const value = {
     /** When this was read from the source: an open page's island ignores poll answers older than its page. */
     loadedAt,
@@ -78,7 +80,7 @@ export async function loadLiveBlog(source: QuerySource, slug: string, page: numb
     // Pinned updates lead page 1 only, so each anchor exists once.
     pinned: page === 1 ? pinned : [],
     updates,
-    jsonLd: liveBlogJsonLd(blog, { startedAt: blog.coverageStartedAt, endedAt, latestAt: blog.latestAt, updates: newestUpdates({ pinned, updates }) }, origin),
+    jsonLd: liveBlogJsonLd(article, { startedAt: blog.coverageStartedAt, endedAt, modifiedAt: latestOf([article.modifiedAt, blog.latestAt]) ?? article.modifiedAt, updates: newestUpdates({ pinned, updates }) }, origin),
   };
   return { value, raw };
 }
@@ -131,11 +133,11 @@ async function getLiveBlogPage(slug: string, page: number, perspective: Perspect
   return { ...rest, pagePaths: Array.from({ length: value.pageCount }, (_, index) => pagePath(index + 1)) };
 }
 
-/** The blog's first page, tagged; `keys` are the tags as edge keys, for route handlers to send. */
+/** The blog's first page, tagged; the tags are returned for the body's edge keys. */
 async function loadTagged(slug: string) {
   const { value, raw } = await loadLiveBlog(contentSource(), slug, 1, serverEnv().SITE_URL);
   const tags = tagWithResult([slugTag('article', slug), ...(value ? [liveTag(value.articleId)] : [])], raw, ['author', 'liveUpdate']);
-  return { blog: value, keys: edgeKeysOf(tags) };
+  return { blog: value, tags };
 }
 
 /** The live blog's RSS feed with its validators; null when the slug is not a live blog. */
@@ -146,10 +148,10 @@ export async function getLiveFeed(slug: string): Promise<CachedBody | null> {
 async function getLiveFeedEntry(slug: string): Promise<CachedBody | null> {
   'use cache';
   cacheLife('content');
-  const { blog, keys } = await loadTagged(slug);
+  const { blog, tags } = await loadTagged(slug);
   if (!blog) return null;
   const { SITE_URL, WEBSUB_HUB_URL } = serverEnv();
-  return { ...liveFeedDocument({ ...blog, modifiedAt: liveModifiedAt(blog), updates: newestUpdates(blog) }, SITE_URL, WEBSUB_HUB_URL), keys };
+  return cachedBody(liveFeedDocument({ ...blog, modifiedAt: liveModifiedAt(blog), updates: newestUpdates(blog) }, SITE_URL, WEBSUB_HUB_URL), tags);
 }
 
 /** An update as the island draws it (components/live/live-island-markup.ts). */
@@ -173,7 +175,7 @@ export async function getLiveUpdatesJson(slug: string): Promise<CachedBody | nul
 async function getLiveUpdatesEntry(slug: string): Promise<CachedBody | null> {
   'use cache';
   cacheLife('content');
-  const { blog, keys } = await loadTagged(slug);
+  const { blog, tags } = await loadTagged(slug);
   if (!blog) return null;
   const content = {
     isLive: blog.isLive,
@@ -189,5 +191,5 @@ async function getLiveUpdatesEntry(slug: string): Promise<CachedBody | null> {
   // When the data was read: an answer older than the page it reaches (a cache lagging behind)
   // changes nothing there. Not part of the ETag, so a poll of unchanged content still gets a 304.
   const body = JSON.stringify({ ...content, at: blog.loadedAt });
-  return { body, contentType: 'application/json; charset=utf-8', etag: etagOf(JSON.stringify(content)), lastModified: liveModifiedAt(blog), keys };
+  return cachedBody({ body, contentType: 'application/json; charset=utf-8', lastModified: liveModifiedAt(blog) }, tags, JSON.stringify(content));
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { articlePath } from '../urls/paths.ts';
+import { modifiedAt } from '../format/modified.ts';
+import { articlePath, authorPath, tagPath } from '../urls/paths.ts';
 import { SOURCE_KIND_NAMES, SOURCE_KINDS, type SourceKind } from './source-kinds.ts';
 import { articleSummary } from './summary.ts';
 
@@ -127,6 +128,22 @@ export const articleFullFields = articleCardFields.extend({
   body: portableTextSchema,
   corrections: refList(correctionSchema),
 });
+
+type FullFields = z.output<typeof articleFullFields>;
+
+/**
+ * Validate, then enhance, a whole article (its page, the feeds, JSON-LD): the
+ * card's view, when it last changed for readers, and where its authors and tags
+ * live, so no renderer works these out again.
+ */
+export function withFullView<T extends FullFields>(article: T) {
+  return {
+    ...withCardView(article),
+    modifiedAt: modifiedAt(article),
+    authors: article.authors.map((author) => ({ ...author, path: authorPath(author.slug) })),
+    tags: article.tags.map((tag) => ({ ...tag, path: tagPath(tag.slug) })),
+  };
+}
 
 /** The document a listing or scoped feed is about (a tag, a source or an author). */
 export const tagOwnerSchema = tagRefSchema.extend({ description: optionalText });

@@ -1,11 +1,12 @@
 import { defineQuery } from 'groq';
 import { z } from 'zod';
-import { edgeKeysOf } from '../cache-handlers/edge-keys.ts';
 import { serverEnv } from '../env.ts';
-import { type CachedBody, etagOf } from '../http/conditional.ts';
-import { latestOf } from '../seo/modified.ts';
-import { newsSitemapXml, sitemapUrls, sitemapXml } from '../seo/sitemap.ts';
+import { latestOf, modifiedAt } from '../format/modified.ts';
+import { cachedBody } from '../http/cached-body.ts';
+import type { CachedBody } from '../http/conditional.ts';
+import { type NewsSitemapEntry, newsSitemapXml, type SitemapUrl, sitemapXml } from '../seo/sitemap.ts';
 import { site } from '../site.ts';
+import { articlePath, contentPath, type PathKind } from '../urls/paths.ts';
 import { listTag } from './cache-tags.ts';
 import { cacheLife, tagWithResult } from './cached.ts';
 import { articlesReferencingParent, isPublic, isPublicArticle, isPublicLiveUpdate } from './fragments.ts';
@@ -16,8 +17,10 @@ import type { QuerySource } from './sources/query-source.ts';
 
 /*
  * The sitemaps: every public page with the date it last changed, and the
- * articles of the last 48 hours for Google News. Pure loaders for the
- * renderers in lib/seo; the getter returns the finished XML with validators.
+ * articles of the last 48 hours for Google News. Pure loaders decide which
+ * pages and when each changed (each entry carries its `path` and `lastmod`);
+ * the renderers in lib/seo only write them out. The getter returns the
+ * finished XML with validators.
  */
 
 // A listing page changes when an article under it is published or updated.
@@ -48,59 +51,77 @@ export const newsSitemapQuery = defineQuery(
   }`,
 );
 
-const articleEntrySchema = z.object({
-  _id: z.string(),
-  // As on the article page: an article without a usable title is not shown, so not listed either.
-  title: z.string().trim().min(1),
-  slug,
-  publishedAt: isoDate,
-  updatedAt: optionalDate,
-  liveUpdatedAt: optionalDate,
-  corrections: z
-    .array(z.object({ date: isoDate }).nullable().catch(null))
-    .nullish()
-    .transform((list) => (list ?? []).filter((entry): entry is { date: string } => entry !== null)),
-});
+const articleEntrySchema = z
+  .object({
+    _id: z.string(),
+    // As on the article page: an article without a usable title is not shown, so not listed either.
+    title: z.string().trim().min(1),
+    slug,
+    publishedAt: isoDate,
+    updatedAt: optionalDate,
+    liveUpdatedAt: optionalDate,
+    corrections: z
+      .array(z.object({ date: isoDate }).nullable().catch(null))
+      .nullish()
+      .transform((list) => (list ?? []).filter((entry): entry is { date: string } => entry !== null)),
+  })
+  // A live blog changes with each update; any other article with its own last change.
+  .transform((entry) => ({ ...entry, path: articlePath(entry.slug), lastmod: latestOf([modifiedAt(entry), entry.liveUpdatedAt]) }));
 
-const ownerEntrySchema = z.object({
-  _id: z.string(),
-  slug,
-  _updatedAt: optionalDate,
-  newest: z.object({ publishedAt: optionalDate, updatedAt: optionalDate }).nullish().catch(null),
-});
+// A listing page changes with its document or with the newest article under it.
+const ownerEntrySchema = (kind: PathKind) =>
+  z
+    .object({
+      _id: z.string(),
+      slug,
+      _updatedAt: optionalDate,
+      newest: z.object({ publishedAt: optionalDate, updatedAt: optionalDate }).nullish().catch(null),
+    })
+    .transform((owner) => ({
+      ...owner,
+      path: contentPath(kind, owner.slug),
+      lastmod: latestOf([owner._updatedAt, owner.newest?.publishedAt, owner.newest?.updatedAt]),
+    }));
 
-export const newsEntrySchema = z.object({
-  _id: z.string(),
-  title: z.string().trim().min(1),
-  slug,
-  language: languageSchema,
-  publishedAt: z.iso.datetime({ offset: true }),
-});
+const ownerEntries = { tags: ownerEntrySchema('tags'), sources: ownerEntrySchema('sources'), authors: ownerEntrySchema('authors') };
 
-export type SitemapArticleEntry = z.infer<typeof articleEntrySchema>;
-export type SitemapOwnerEntry = z.infer<typeof ownerEntrySchema>;
-export type NewsEntry = z.infer<typeof newsEntrySchema>;
-export type SitemapContent = {
-  articles: SitemapArticleEntry[];
-  tags: SitemapOwnerEntry[];
-  sources: SitemapOwnerEntry[];
-  authors: SitemapOwnerEntry[];
-};
+export const newsEntrySchema = z
+  .object({
+    _id: z.string(),
+    title: z.string().trim().min(1),
+    slug,
+    language: languageSchema,
+    publishedAt: z.iso.datetime({ offset: true }),
+  })
+  .transform((entry) => ({ ...entry, path: articlePath(entry.slug) }));
+
+type Listed = SitemapUrl & { _id: string; slug: string };
+export type NewsEntry = z.output<typeof newsEntrySchema>;
+export type SitemapContent = { articles: Listed[]; tags: Listed[]; sources: Listed[]; authors: Listed[] };
 
 export async function loadSitemapContent(source: QuerySource): Promise<{ value: SitemapContent; raw: unknown }> {
   const raw = await source.query<Record<string, unknown> | null>(sitemapQuery, {}, 'published');
   const value = {
     articles: parseEach(articleEntrySchema, raw?.articles, 'article'),
-    tags: parseEach(ownerEntrySchema, raw?.tags, 'tag'),
-    sources: parseEach(ownerEntrySchema, raw?.sources, 'source'),
-    authors: parseEach(ownerEntrySchema, raw?.authors, 'author'),
-  };
+    tags: parseEach(ownerEntries.tags, raw?.tags, 'tag'),
+    sources: parseEach(ownerEntries.sources, raw?.sources, 'source'),
+    authors: parseEach(ownerEntries.authors, raw?.authors, 'author'),
+  } satisfies SitemapContent;
   return { value, raw };
+}
+
+/** Every public page worth indexing, with when it last changed: the front page changes with its newest article. */
+export function sitemapUrls(content: SitemapContent): SitemapUrl[] {
+  const page = ({ path, lastmod }: SitemapUrl) => ({ path, lastmod });
+  return [
+    { path: '/', lastmod: latestOf(content.articles.map((article) => article.lastmod)) },
+    ...[...content.articles, ...content.tags, ...content.sources, ...content.authors].map(page),
+  ];
 }
 
 export async function loadNewsEntries(source: QuerySource): Promise<{ value: NewsEntry[]; raw: unknown }> {
   const raw = await source.query<unknown>(newsSitemapQuery, {}, 'published');
-  return { value: parseEach(newsEntrySchema, raw, 'article'), raw };
+  return { value: parseEach(newsEntrySchema, raw, 'article') satisfies NewsSitemapEntry[], raw };
 }
 
 const XML = 'application/xml; charset=utf-8';
@@ -117,14 +138,14 @@ export async function getSitemap(kind: 'pages' | 'news', page?: number): Promise
   const origin = serverEnv().SITE_URL;
   if (kind === 'news') {
     const { value, raw } = await loadNewsEntries(contentSource());
-    const keys = edgeKeysOf(tagWithResult([listTag('article')], raw));
+    const tags = tagWithResult([listTag('article')], raw);
     const body = newsSitemapXml(value, origin, site.name);
-    return { body, contentType: XML, etag: etagOf(body), lastModified: latestOf(value.map((entry) => entry.publishedAt)), keys };
+    return cachedBody({ body, contentType: XML, lastModified: latestOf(value.map((entry) => entry.publishedAt)) }, tags);
   }
   const { value, raw } = await loadSitemapContent(contentSource());
-  const keys = edgeKeysOf(tagWithResult(EVERY_TYPE, raw));
+  const tags = tagWithResult(EVERY_TYPE, raw);
   const urls = sitemapUrls(value);
   const body = sitemapXml(urls, origin, page);
   if (body === null) return null;
-  return { body, contentType: XML, etag: etagOf(body), lastModified: latestOf(urls.flatMap((url) => (url.lastmod ? [url.lastmod] : []))), keys };
+  return cachedBody({ body, contentType: XML, lastModified: latestOf(urls.map((url) => url.lastmod)) }, tags);
 }

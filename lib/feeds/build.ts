@@ -1,6 +1,7 @@
 import { Feed, type FeedOptions, type Item } from 'feed';
+import { stripInvalidXml } from '../format/xml.ts';
 import { type FeedChannel, type FeedItem, textAsHtml } from './feed-item.ts';
-import { forCdata, forText, restoreXml, stripInvalidXml, withLanguageMarker } from './xml-safe.ts';
+import { forCdata, forText, restoreXml, withLanguageMarker } from './xml-safe.ts';
 
 /*
  * RSS 2.0, Atom 1.0 and JSON Feed 1.1 from the same typed items. RSS and Atom

@@ -1,18 +1,16 @@
-import type { FeedContent, FeedScope } from '../content/feed.ts';
-import { etagOf, type CachedBody } from '../http/conditional.ts';
-import { latestOf } from '../seo/modified.ts';
+import type { RenderedBody } from '../http/cached-body.ts';
+import { latestOf } from '../format/modified.ts';
 import { site } from '../site.ts';
-import { contentPath, feedPaths, listingFeedPath } from '../urls/paths.ts';
+import { type FeedFormat, type FeedScope, feedPagePath, feedPath } from '../urls/paths.ts';
 import { atomXml, jsonFeed, rssXml } from './build.ts';
-import { type FeedChannel, toFeedItem } from './feed-item.ts';
+import { type FeedArticle, type FeedChannel, toFeedItem } from './feed-item.ts';
 
 /*
- * A whole feed response body with its validators, from content. Pure: the
- * cached getter (lib/content/feed.ts) calls it once per revalidation, and
- * tests call it directly.
+ * A whole feed response body, from what the feed reads (declared here, built
+ * by lib/content/feed.ts). Pure: the cached getter calls it once per
+ * revalidation and adds the validators (lib/http/cached-body.ts); tests call
+ * it directly.
  */
-
-export type FeedFormat = 'rss' | 'atom' | 'json';
 
 export const FEED_CONTENT_TYPES: Record<FeedFormat, string> = {
   rss: 'application/rss+xml; charset=utf-8',
@@ -20,14 +18,11 @@ export const FEED_CONTENT_TYPES: Record<FeedFormat, string> = {
   json: 'application/feed+json; charset=utf-8',
 };
 
-/** Where a feed lives. Tag and source feeds exist in RSS only. */
-export function feedPath(scope: FeedScope, format: FeedFormat): string {
-  return scope.kind === 'site' ? feedPaths[format] : listingFeedPath(`${scope.kind}s`, scope.slug);
-}
+/** Who a scoped feed is about, as the channel names and describes it (the listing page's wording). */
+export type FeedOwner = { kind: 'tag' | 'source'; slug: string; name: string; description: string };
 
-function pagePath(scope: FeedScope): string {
-  return scope.kind === 'site' ? '/' : contentPath(`${scope.kind}s`, scope.slug);
-}
+/** What a feed reads: its owner (none for the site-wide feed) and its newest articles, newest first. */
+export type FeedContent = { owner?: FeedOwner; articles: readonly FeedArticle[] };
 
 function scopeOf(content: FeedContent): FeedScope {
   return content.owner ? { kind: content.owner.kind, slug: content.owner.slug } : { kind: 'site' };
@@ -39,13 +34,13 @@ function describe(content: FeedContent): { title: string; description: string } 
   return { title: `${owner.name} · ${site.name}`, description: owner.description };
 }
 
-export function feedDocument(format: FeedFormat, content: FeedContent, origin: string, hubUrl?: string): CachedBody {
+export function feedDocument(format: FeedFormat, content: FeedContent, origin: string, hubUrl?: string): RenderedBody {
   const scope = scopeOf(content);
   const items = content.articles.map((article) => toFeedItem(article, origin));
   const updated = latestOf(items.map((item) => item.modified));
   const channel: FeedChannel = {
     ...describe(content),
-    homeUrl: new URL(pagePath(scope), origin).href,
+    homeUrl: new URL(feedPagePath(scope), origin).href,
     feedUrl: new URL(feedPath(scope, format), origin).href,
     language: site.language,
     logoUrl: new URL(site.logoPath, origin).href,
@@ -58,5 +53,5 @@ export function feedDocument(format: FeedFormat, content: FeedContent, origin: s
       : format === 'atom'
         ? atomXml(channel, items)
         : jsonFeed(channel, items, { name: site.name, url: new URL('/', origin).href });
-  return { body, contentType: FEED_CONTENT_TYPES[format], etag: etagOf(body), lastModified: updated };
+  return { body, contentType: FEED_CONTENT_TYPES[format], lastModified: updated };
 }

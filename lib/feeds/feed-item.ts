@@ -1,15 +1,33 @@
 import { escapeHTML } from '@portabletext/to-html';
-import type { FeedArticle } from '../content/feed.ts';
-import { articleSummary } from '../content/summary.ts';
-import { modifiedAt } from '../seo/modified.ts';
 import { safeHref } from '../urls/safe-href.ts';
 import { absoluteUrl, bodyHtml, imageHtml } from './body-html.ts';
-import { contentPath } from '../urls/paths.ts';
 
 /*
- * One article as every feed format carries it, built once from the content
- * types so RSS, Atom and JSON Feed cannot disagree.
+ * One article as every feed format carries it, built once so RSS, Atom and
+ * JSON Feed cannot disagree. The article comes in already enhanced: its path,
+ * summary and last change are content's answers (lib/content/feed.ts builds
+ * them), read here, never worked out a second time.
  */
+
+/** What a feed item reads of an article. */
+export type FeedArticle = {
+  _id: string;
+  /** The article page, site-relative. */
+  path: string;
+  title: string;
+  /** Plain text: the standfirst, or the lede summarised. */
+  summary?: string;
+  language: string;
+  publishedAt: string;
+  /** When it last changed for readers (publication, update or correction), ISO 8601. */
+  modifiedAt: string;
+  /** Portable Text; what the renderer does not know is skipped. */
+  body: readonly unknown[];
+  mainImage?: { alt: string; caption?: string; credit?: string; asset: { url: string } };
+  authors: readonly { name: string; path: string }[];
+  /** Lead tag first. */
+  tags: readonly { title: string; path: string }[];
+};
 
 export type FeedLink = { name: string; url: string };
 
@@ -53,26 +71,26 @@ export function articleUrn(id: string): string {
   return `urn:nextminutenews:article:${id}`;
 }
 
-
 /** Plain text as HTML text, for the feed elements that hold HTML (RSS description, Atom html). */
 export function textAsHtml(text: string): string {
   return escapeHTML(text).replaceAll('&nbsp;', '\u00A0');
 }
 
 export function toFeedItem(article: FeedArticle, origin: string): FeedItem {
+  const at = (path: string) => new URL(path, origin).href;
   const image = safeHref(article.mainImage?.asset.url);
   const lead = article.mainImage ? imageHtml(article.mainImage, origin) : '';
   return {
     id: articleUrn(article._id),
-    url: new URL(contentPath('articles', article.slug), origin).href,
+    url: at(article.path),
     title: article.title,
-    summary: articleSummary(article),
+    summary: article.summary,
     contentHtml: lead + bodyHtml(article.body, origin),
     published: new Date(article.publishedAt).toISOString(),
-    modified: modifiedAt(article),
+    modified: article.modifiedAt,
     language: article.language,
-    authors: article.authors.map((author) => ({ name: author.name, url: new URL(contentPath('authors', author.slug), origin).href })),
-    categories: article.tags.map((tag) => ({ name: tag.title, url: new URL(contentPath('tags', tag.slug), origin).href })),
+    authors: article.authors.map((author) => ({ name: author.name, url: at(author.path) })),
+    categories: article.tags.map((tag) => ({ name: tag.title, url: at(tag.path) })),
     image: image ? absoluteUrl(image, origin) : undefined,
   };
 }

@@ -1,4 +1,4 @@
-import { etagOf, type CachedBody } from '../http/conditional.ts';
+import type { RenderedBody } from '../http/cached-body.ts';
 import { site } from '../site.ts';
 import { articlePath, liveFeedPath } from '../urls/paths.ts';
 import { rssXml } from './build.ts';
@@ -50,7 +50,7 @@ export function liveFeedItem(update: LiveFeedUpdate, language: string, origin: s
   };
 }
 
-export function liveFeedDocument(blog: LiveFeedBlog, origin: string, hubUrl?: string): CachedBody {
+export function liveFeedDocument(blog: LiveFeedBlog, origin: string, hubUrl?: string): RenderedBody {
   const channel: FeedChannel = {
     title: `${blog.title} · ${site.name}`,
     description: blog.isLive ? `Live updates: ${blog.title}` : `Live updates (coverage ended): ${blog.title}`,
@@ -62,5 +62,5 @@ export function liveFeedDocument(blog: LiveFeedBlog, origin: string, hubUrl?: st
     hubUrl,
   };
   const body = rssXml(channel, blog.updates.map((update) => liveFeedItem(update, blog.language, origin)));
-  return { body, contentType: FEED_CONTENT_TYPES.rss, etag: etagOf(body), lastModified: blog.modifiedAt };
+  return { body, contentType: FEED_CONTENT_TYPES.rss, lastModified: blog.modifiedAt };
 }

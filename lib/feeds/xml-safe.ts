@@ -1,3 +1,5 @@
+import { stripInvalidXml } from '../format/xml.ts';
+
 /*
  * The one place that makes text safe for the `feed` package's XML.
  *
@@ -16,17 +18,10 @@
  * XML once the document is written.
  */
 
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
 const CDATA_END = '\u0000c\u0000';
 const AMPERSAND = '\u0000a\u0000';
 const LESS_THAN = '\u0000l\u0000';
 const LANGUAGE = /\u0000lang:([A-Za-z0-9-]{1,35})\u0000/;
-
-/** Removes the characters XML 1.0 does not allow anywhere in a document. */
-export function stripInvalidXml(value: string): string {
-  return value.replace(INVALID_XML, '');
-}
 
 /** For values `feed` wraps in CDATA (item title, summary and content). */
 export function forCdata(value: string): string {

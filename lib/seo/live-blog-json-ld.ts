@@ -1,7 +1,5 @@
 import type { BlogPosting, Graph, LiveBlogPosting } from 'schema-dts';
-import type { ArticleFields } from '../content/shapes.ts';
-import { latestOf } from './modified.ts';
-import { articleBreadcrumbJsonLd, newsArticleJsonLd } from './structured-data.ts';
+import { articleBreadcrumbJsonLd, type JsonLdArticle, newsArticleJsonLd } from './structured-data.ts';
 
 /*
  * A live blog tells search engines it is one: LiveBlogPosting (an Article, so
@@ -24,12 +22,13 @@ export type LiveJsonLdUpdate = {
 export type LiveJsonLdBlog = {
   startedAt?: string;
   endedAt?: string;
-  latestAt?: string;
+  /** When the blog last changed: its article or its newest update, whichever is later. */
+  modifiedAt: string;
   /** Newest first. */
   updates: readonly LiveJsonLdUpdate[];
 };
 
-export function liveBlogPostingJsonLd(article: ArticleFields, blog: LiveJsonLdBlog, origin: string): LiveBlogPosting {
+export function liveBlogPostingJsonLd(article: JsonLdArticle, blog: LiveJsonLdBlog, origin: string): LiveBlogPosting {
   const at = (path: string) => new URL(path, origin).href;
   const { '@type': _type, ...base } = newsArticleJsonLd(article, origin) as Exclude<ReturnType<typeof newsArticleJsonLd>, string> & Record<string, unknown>;
   void _type;
@@ -42,11 +41,10 @@ export function liveBlogPostingJsonLd(article: ArticleFields, blog: LiveJsonLdBl
     datePublished: update.publishedAt,
     ...(update.authors.length > 0 ? { author: update.authors.map((author) => ({ '@type': 'Person' as const, name: author.name, url: at(author.path) })) } : {}),
   }));
-  const modified = latestOf([String(base.dateModified ?? ''), blog.latestAt ?? ''].filter((date) => date !== ''));
   return {
     ...(base as Omit<LiveBlogPosting, '@type'>),
     '@type': 'LiveBlogPosting',
-    ...(modified ? { dateModified: modified } : {}),
+    dateModified: blog.modifiedAt,
     coverageStartTime: new Date(blog.startedAt ?? article.publishedAt).toISOString(),
     ...(blog.endedAt ? { coverageEndTime: new Date(blog.endedAt).toISOString() } : {}),
     liveBlogUpdate: updates,
@@ -54,6 +52,6 @@ export function liveBlogPostingJsonLd(article: ArticleFields, blog: LiveJsonLdBl
 }
 
 /** Everything a live blog's page tells search engines, in one graph. */
-export function liveBlogJsonLd(article: ArticleFields, blog: LiveJsonLdBlog, origin: string): Graph {
+export function liveBlogJsonLd(article: JsonLdArticle, blog: LiveJsonLdBlog, origin: string): Graph {
   return { '@context': 'https://schema.org', '@graph': [liveBlogPostingJsonLd(article, blog, origin), articleBreadcrumbJsonLd(article, origin)] };
 }

@@ -1,41 +1,21 @@
-import type { NewsEntry, SitemapContent, SitemapOwnerEntry } from '../content/sitemap.ts';
-import { latestOf, modifiedAt } from './modified.ts';
-import { xmlEscape } from './xml.ts';
-import { contentPath, type PathKind } from '../urls/paths.ts';
+import { latestOf } from '../format/modified.ts';
+import { xmlEscape } from '../format/xml.ts';
 
 /*
  * Sitemaps (sitemaps.org 0.9) and the Google News sitemap, as pure functions
- * of content. Past 50,000 URLs, /sitemap.xml becomes a sitemap index whose
- * parts are /sitemap.xml?page=n: a query string keeps every part in the site's
- * root directory, where a sitemap may list any of the site's URLs.
+ * of the pages content lists (lib/content/sitemap.ts decides which pages and
+ * when each last changed). Past 50,000 URLs, /sitemap.xml becomes a sitemap
+ * index whose parts are /sitemap.xml?page=n: a query string keeps every part
+ * in the site's root directory, where a sitemap may list any of the site's URLs.
  */
 
 export const SITEMAP_URL_LIMIT = 50_000;
 
+/** One page of the sitemap: its site-relative path and when it last changed. */
 export type SitemapUrl = { path: string; lastmod?: string };
 
-
-function ownerUrls(kind: PathKind, owners: readonly SitemapOwnerEntry[]): SitemapUrl[] {
-  return owners.map((owner) => ({
-    path: contentPath(kind, owner.slug),
-    lastmod: latestOf([owner._updatedAt, owner.newest?.publishedAt, owner.newest?.updatedAt]),
-  }));
-}
-
-/** Every public page worth indexing, with when it last changed. */
-export function sitemapUrls(content: SitemapContent): SitemapUrl[] {
-  const articles = content.articles.map((article) => ({
-    path: contentPath('articles', article.slug),
-    lastmod: latestOf([modifiedAt(article), article.liveUpdatedAt]),
-  }));
-  return [
-    { path: '/', lastmod: latestOf(articles.map((article) => article.lastmod)) },
-    ...articles,
-    ...ownerUrls('tags', content.tags),
-    ...ownerUrls('sources', content.sources),
-    ...ownerUrls('authors', content.authors),
-  ];
-}
+/** One article of the Google News sitemap. */
+export type NewsSitemapEntry = { path: string; title: string; language: string; publishedAt: string };
 
 /** The URLs cut into sitemap files of at most `limit` each (one file for a small site). */
 export function splitSitemap<T>(urls: readonly T[], limit: number = SITEMAP_URL_LIMIT): T[][] {
@@ -79,11 +59,11 @@ export function sitemapXml(urls: readonly SitemapUrl[], origin: string, page?: n
 }
 
 /** The Google News sitemap: name and language of the publication, date and title of each article. */
-export function newsSitemapXml(entries: readonly NewsEntry[], origin: string, publicationName: string): string {
+export function newsSitemapXml(entries: readonly NewsSitemapEntry[], origin: string, publicationName: string): string {
   const urls = entries.map((entry) =>
     [
       '  <url>',
-      `    <loc>${xmlEscape(new URL(contentPath('articles', entry.slug), origin).href)}</loc>`,
+      `    <loc>${xmlEscape(new URL(entry.path, origin).href)}</loc>`,
       '    <news:news>',
       '      <news:publication>',
       `        <news:name>${xmlEscape(publicationName)}</news:name>`,

@@ -1,16 +1,32 @@
 import type { BreadcrumbList, Graph, NewsArticle, NewsMediaOrganization, SearchAction, WebSite, WithActionConstraints } from 'schema-dts';
-import type { ArticleFields } from '../content/shapes.ts';
-import { articleSummary } from '../content/summary.ts';
 import { site } from '../site.ts';
 import { safeHref, safeWebUrl } from '../urls/safe-href.ts';
-import { modifiedAt } from './modified.ts';
-import { contentPath } from '../urls/paths.ts';
 
 /*
  * schema.org structured data for search engines, typed with schema-dts:
  * NewsArticle and BreadcrumbList on every article, the publisher and the
  * site search on the home page. Serialised by json-ld.ts only.
  */
+
+/**
+ * What the article's structured data reads: the article view as content
+ * enhanced it (lib/content/article.ts), with its paths, summary and last change.
+ */
+export type JsonLdArticle = {
+  path: string;
+  title: string;
+  summary?: string;
+  language: string;
+  publishedAt: string;
+  /** When it last changed for readers, ISO 8601. */
+  modifiedAt: string;
+  mainImage?: { asset: { url: string } };
+  authors: readonly { name: string; path: string }[];
+  /** Lead tag first. */
+  tags: readonly { title: string; path: string }[];
+  /** Only http(s) URLs are cited. */
+  sources: readonly { name: string; url?: string }[];
+};
 
 const at = (origin: string, path: string) => new URL(path, origin).href;
 
@@ -53,13 +69,13 @@ export function homeJsonLd(origin: string): Graph {
  * (The generated Open Graph card is no fallback here: Next.js serves it under a
  * build-hashed path, `opengraph-image-<hash>`, that only the page's metadata knows.)
  */
-function articleImage(article: ArticleFields, origin: string): string {
+function articleImage(article: JsonLdArticle, origin: string): string {
   const main = safeHref(article.mainImage?.asset.url);
   return at(origin, main ?? site.logoPath);
 }
 
-export function newsArticleJsonLd(article: ArticleFields, origin: string): NewsArticle {
-  const url = at(origin, contentPath('articles', article.slug));
+export function newsArticleJsonLd(article: JsonLdArticle, origin: string): NewsArticle {
+  const url = at(origin, article.path);
   const cited = article.sources.flatMap((source) => {
     const sourceUrl = safeWebUrl(source.url);
     return sourceUrl ? [{ name: source.name, url: sourceUrl }] : [];
@@ -68,14 +84,14 @@ export function newsArticleJsonLd(article: ArticleFields, origin: string): NewsA
     '@type': 'NewsArticle',
     '@id': `${url}#article`,
     headline: article.title,
-    description: articleSummary(article),
+    description: article.summary,
     datePublished: new Date(article.publishedAt).toISOString(),
-    dateModified: modifiedAt(article),
+    dateModified: article.modifiedAt,
     inLanguage: article.language,
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     url,
     image: [articleImage(article, origin)],
-    author: article.authors.map((author) => ({ '@type': 'Person', name: author.name, url: at(origin, contentPath('authors', author.slug)) })),
+    author: article.authors.map((author) => ({ '@type': 'Person', name: author.name, url: at(origin, author.path) })),
     publisher: publisherJsonLd(origin),
     keywords: article.tags.map((tag) => tag.title),
     articleSection: article.tags[0]?.title,
@@ -89,11 +105,11 @@ export function newsArticleJsonLd(article: ArticleFields, origin: string): NewsA
 }
 
 /** Home › lead tag › article. */
-export function articleBreadcrumbJsonLd(article: ArticleFields, origin: string): BreadcrumbList {
+export function articleBreadcrumbJsonLd(article: JsonLdArticle, origin: string): BreadcrumbList {
   const trail = [
     { name: site.name, url: at(origin, '/') },
-    ...(article.tags[0] ? [{ name: article.tags[0].title, url: at(origin, contentPath('tags', article.tags[0].slug)) }] : []),
-    { name: article.title, url: at(origin, contentPath('articles', article.slug)) },
+    ...(article.tags[0] ? [{ name: article.tags[0].title, url: at(origin, article.tags[0].path) }] : []),
+    { name: article.title, url: at(origin, article.path) },
   ];
   return {
     '@type': 'BreadcrumbList',
@@ -102,6 +118,6 @@ export function articleBreadcrumbJsonLd(article: ArticleFields, origin: string):
 }
 
 /** Everything an article page tells search engines, in one graph. */
-export function articleJsonLd(article: ArticleFields, origin: string): Graph {
+export function articleJsonLd(article: JsonLdArticle, origin: string): Graph {
   return { '@context': 'https://schema.org', '@graph': [newsArticleJsonLd(article, origin), articleBreadcrumbJsonLd(article, origin)] };
 }

@@ -32,6 +32,21 @@ export const liveUpdatesPath = (slug: string) => `${articlePath(slug)}/updates.j
 /** The site-wide feeds, by format. */
 export const feedPaths = { rss: '/feed.xml', atom: '/atom.xml', json: '/feed.json' } as const;
 
+export type FeedFormat = keyof typeof feedPaths;
+
+/** Which articles a feed carries: the whole site's, one tag's or one source's. */
+export type FeedScope = { kind: 'site' } | { kind: 'tag'; slug: string } | { kind: 'source'; slug: string };
+
+/** Where a feed lives. Tag and source feeds exist in RSS only. */
+export function feedPath(scope: FeedScope, format: FeedFormat): string {
+  return scope.kind === 'site' ? feedPaths[format] : listingFeedPath(`${scope.kind}s`, scope.slug);
+}
+
+/** The page a feed mirrors: the front page, or the tag's or source's page. */
+export function feedPagePath(scope: FeedScope): string {
+  return scope.kind === 'site' ? '/' : contentPath(`${scope.kind}s`, scope.slug);
+}
+
 export const SEARCH_PATH = '/search';
 
 /** A search results page; page 1 carries no page parameter. */

@@ -1,6 +1,7 @@
 import { loadFeedContent } from '../../lib/content/feed.ts';
 import { createEmbeddedSource } from '../../lib/content/sources/embedded.ts';
-import { feedDocument, type FeedFormat } from '../../lib/feeds/document.ts';
+import { feedDocument } from '../../lib/feeds/document.ts';
+import type { FeedFormat } from '../../lib/urls/paths.ts';
 import type { BenchSection } from './context.ts';
 import { int, kb } from './table.ts';
 

@@ -3,9 +3,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type FeedScope, loadFeedContent } from '@/lib/content/feed';
+import { loadFeedContent } from '@/lib/content/feed';
 import { createEmbeddedSource } from '@/lib/content/sources/embedded';
-import { type FeedFormat, feedDocument } from '@/lib/feeds/document';
+import { feedDocument } from '@/lib/feeds/document';
+import { cachedBody } from '@/lib/http/cached-body';
+import type { FeedFormat, FeedScope } from '@/lib/urls/paths';
 import { HOSTILE_TITLE } from '../fixtures/hostile-documents.ts';
 
 const SAMPLE = join(import.meta.dirname, '../../sanity/sample-dataset');
@@ -62,7 +64,8 @@ function read(xml: string): Parsed {
 async function build(dataset: string, format: FeedFormat, scope: FeedScope = { kind: 'site' }) {
   const { value } = await loadFeedContent(createEmbeddedSource(dataset, quiet), scope, 50);
   if (!value) throw new Error(`no feed for ${JSON.stringify(scope)}`);
-  return feedDocument(format, value, ORIGIN);
+  // As the cached getter does: the renderer's body, then its validators.
+  return cachedBody(feedDocument(format, value, ORIGIN), []);
 }
 
 const block = (key: string, text: string, style = 'normal') => ({

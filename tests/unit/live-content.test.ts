@@ -2,8 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadHome } from '@/lib/content/home';
 import { loadLiveBlog, newestUpdates } from '@/lib/content/live';
-import { loadNewsEntries, loadSitemapContent } from '@/lib/content/sitemap';
-import { sitemapUrls } from '@/lib/seo/sitemap';
+import { loadNewsEntries, loadSitemapContent, sitemapUrls } from '@/lib/content/sitemap';
 import { createEmbeddedSource } from '@/lib/content/sources/embedded';
 
 const SAMPLE = join(import.meta.dirname, '../../sanity/sample-dataset');

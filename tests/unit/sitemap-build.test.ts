@@ -3,9 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadNewsEntries, loadSitemapContent } from '@/lib/content/sitemap';
+import { loadNewsEntries, loadSitemapContent, sitemapUrls } from '@/lib/content/sitemap';
 import { createEmbeddedSource } from '@/lib/content/sources/embedded';
-import { newsSitemapXml, sitemapUrls, sitemapXml, splitSitemap, type SitemapUrl } from '@/lib/seo/sitemap';
+import { newsSitemapXml, sitemapXml, splitSitemap, type SitemapUrl } from '@/lib/seo/sitemap';
 
 const SAMPLE = join(import.meta.dirname, '../../sanity/sample-dataset');
 const HOSTILE = join(import.meta.dirname, '../fixtures/hostile');

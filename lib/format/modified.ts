@@ -1,8 +1,8 @@
 /*
- * When an article last changed for readers: its publication, its editor-set
- * `updatedAt`, or its newest correction, whichever is latest. Feeds
- * (`<updated>`, `date_modified`), sitemaps (`lastmod`) and JSON-LD
- * (`dateModified`) all use this one answer.
+ * When something last changed, as one ISO 8601 instant. Content computes an
+ * article's `modifiedAt` once, in its view model; feeds (`<updated>`,
+ * `date_modified`), sitemaps (`lastmod`) and JSON-LD (`dateModified`) read
+ * that field and use `latestOf` only to date a whole document.
  */
 
 type Dated = { publishedAt: string; updatedAt?: string; corrections?: readonly { date: string }[] };
