@@ -1,6 +1,7 @@
 /*
  * The markup the live island draws: an update as components/live/live-update.tsx renders it
- * (change both together) and the key events list as components/live/live-blog.tsx does. Sent
+ * and the key events list as components/live/live-blog.tsx does (tests/unit/live-island-parity.test.ts
+ * renders both ways and fails when a reader would see a difference). Sent
  * with the island as its own source text (live-island.tsx), so it must stay self-contained:
  * no imports but types, no outer variables.
  */

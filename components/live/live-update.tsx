@@ -2,9 +2,10 @@ import type { LiveUpdateView } from '@/lib/content/live';
 
 /**
  * One update of a live blog: its time (a link to its own anchor), flags,
- * title, body and authors, and a link a reader can copy. The island renders
- * the same markup for updates that arrive while the page is open, and redraws
- * one whose fingerprint (data-version) the update endpoint says has changed.
+ * title, body and authors, and a link a reader can copy. The island draws
+ * the same markup (live-island-markup.ts, held to this by a parity test) for
+ * updates that arrive while the page is open, and redraws one whose
+ * fingerprint (data-version) the update endpoint says has changed.
  */
 export function LiveUpdate({ update }: { update: LiveUpdateView }) {
   return (

@@ -155,7 +155,7 @@ async function getLiveFeedEntry(slug: string): Promise<CachedBody | null> {
 }
 
 /** An update as the island draws it (components/live/live-island-markup.ts). */
-const islandUpdate = ({ _id, anchor, href, title, publishedAt, timeLabel, keyEvent, pinned, authors, bodyHtml, version }: LiveUpdateView) => ({
+export const islandUpdate = ({ _id, anchor, href, title, publishedAt, timeLabel, keyEvent, pinned, authors, bodyHtml, version }: LiveUpdateView) => ({
   _id, anchor, href, title: title ?? null, publishedAt, timeLabel, keyEvent, pinned, authors, bodyHtml, version,
 });
 
