@@ -125,7 +125,7 @@ export async function runLive(argv: string[]): Promise<number> {
     console.log(`  dataset: ${datasetFile}`);
 
     if (values.notify !== undefined) {
-      const answers = await notifySite(values.notify, [plan.document], env.SANITY_REVALIDATE_SECRET);
+      const answers = await notifySite(values.notify, [plan.document], docs, env.SANITY_REVALIDATE_SECRET);
       const refused = answers.filter((answer) => answer.status !== 200);
       for (const answer of answers) console.log(`notified ${answer.id}: ${answer.status} ${answer.body}`);
       if (refused.length > 0) {

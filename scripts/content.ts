@@ -134,7 +134,7 @@ async function main(argv: string[]): Promise<number> {
     report(plan, datasetFile);
 
     if (values.notify !== undefined) {
-      const answers = await notifySite(values.notify, plan.documents, env.SANITY_REVALIDATE_SECRET);
+      const answers = await notifySite(values.notify, plan.documents, docs, env.SANITY_REVALIDATE_SECRET);
       let refused = 0;
       for (const answer of answers) {
         console.log(`notified ${answer.id}: ${answer.status} ${answer.body}`);

@@ -53,10 +53,15 @@ describe('feedPathsForChange', () => {
     await new Promise((resolve) => site.once('listening', resolve));
     const url = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
     const article = { _id: 'article-a', _type: 'article', slug: { current: 'a' }, coverage: 'live', tags: [{ _ref: 'tag-energy' }], sources: [{ _ref: 'source-wire' }] };
-    await notifySite(url, [article], 'x'.repeat(32));
+    // The dataset the import read: the projection takes the slugs of the article's tag and source from it.
+    const dataset = [
+      { _id: 'tag-energy', _type: 'tag', slug: { current: 'energy' } },
+      { _id: 'source-wire', _type: 'source', slug: { current: 'wire' } },
+    ];
+    await notifySite(url, [article], dataset, 'x'.repeat(32));
     site.close();
-    const content = { 'tag-energy': 'energy', 'source-wire': 'wire' };
-    expect(await feedsOf(delivered, content)).toEqual([...SITE, '/tags/energy/feed.xml', '/sources/wire/feed.xml', '/articles/a/feed.xml']);
+    // Nothing is looked up: the delivery carries the slugs.
+    expect(await feedsOf(delivered)).toEqual([...SITE, '/tags/energy/feed.xml', '/sources/wire/feed.xml', '/articles/a/feed.xml']);
   });
 
   it('names a tag or source its own feed, and nothing for other types or a slug that is not one', async () => {
