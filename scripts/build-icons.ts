@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
-import { encodeIco } from '../lib/images/ico.ts';
+import { encodeIco } from './images/ico.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const logo = join(root, 'public/logo.png');

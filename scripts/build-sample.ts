@@ -17,7 +17,7 @@ import { parseArticleFile } from '../lib/import/parse-article-file.ts';
 import type { ParsedArticle } from '../lib/import/parsed-article.ts';
 import { planArticleImport, type ImportOptions } from '../lib/import/plan-import.ts';
 import { contentHash } from '../lib/portable-text/keys.ts';
-import { attachSampleImages, type SampleImages } from '../lib/images/sample-images.ts';
+import { attachSampleImages, type SampleImages } from './images/sample-images.ts';
 import { addSampleLiveBlogs } from './sample-live.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));

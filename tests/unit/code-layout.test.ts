@@ -91,6 +91,13 @@ describe('code lives where docs/where-code-lives.md says', () => {
     expect(circlesIn(graph)).toEqual([]);
   });
 
+  it('the site (app, components, lib) imports nothing from scripts/: build-only code stays out of what it serves', () => {
+    const site = [...filesUnder('app'), ...filesUnder('components'), ...filesUnder('lib')];
+    expect(localImportsOf('scripts/build-icons.ts')).toContain('scripts/images/ico.ts');
+    const offenders = site.flatMap((file) => localImportsOf(file).filter((path) => path.startsWith('scripts/')).map((path) => `${file} imports ${path}`));
+    expect(offenders).toEqual([]);
+  });
+
   it('source files stay under 200 lines', () => {
     const long = [...filesUnder('app'), ...filesUnder('components'), ...filesUnder('lib/content'), ...filesUnder('lib/urls')]
       .filter((file) => read(file).split('\n').length > 200);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { encodeIco } from '@/lib/images/ico';
+import { encodeIco } from '@/scripts/images/ico';
 
 const APP = join(import.meta.dirname, '../../app');
 

@@ -9,7 +9,7 @@ import { withImageAssets } from '@/lib/content/sources/image-assets';
 import { imageProps } from '@/lib/images/image-props';
 import { contentImageLoader } from '@/lib/images/loader';
 import { datasetImagesFolder, mediaFile } from '@/lib/images/media-file';
-import { encodePng, pngSize } from '@/lib/images/png';
+import { encodePng, pngSize } from '@/scripts/images/png';
 
 const SAMPLE = join(import.meta.dirname, '../../sanity/sample-dataset');
 const SEED = 'kazakhstan-silences-pro-and-anti-russian-voices-amid-geopolitical-tensions';

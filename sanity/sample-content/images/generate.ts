@@ -8,8 +8,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { lakeRipples, pixelsOf, solarField, steppeHorizon, type Pattern } from '../../../lib/images/patterns.ts';
-import { encodePng } from '../../../lib/images/png.ts';
+import { lakeRipples, pixelsOf, solarField, steppeHorizon, type Pattern } from '../../../scripts/images/patterns.ts';
+import { encodePng } from '../../../scripts/images/png.ts';
 
 const here = fileURLToPath(new URL('./', import.meta.url));
 const WIDTH = 1200;

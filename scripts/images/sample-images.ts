@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RawDocument } from '../dataset/ndjson.ts';
-import { contentHash, deterministicKey } from '../portable-text/keys.ts';
+import type { RawDocument } from '../../lib/dataset/ndjson.ts';
+import { contentHash, deterministicKey } from '../../lib/portable-text/keys.ts';
 import { pngSize } from './png.ts';
 
 /*
