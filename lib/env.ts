@@ -137,6 +137,15 @@ export function mediaCacheFolder(env: ServerEnv, cwd = process.cwd()): string {
   return path.resolve(cwd, env.NEXT_DIST_DIR ?? '.next', 'cache', 'media');
 }
 
+/**
+ * Where the content source's last good results outlive the process: in the build folder, which
+ * `next build` seeds (lib/cache-handlers/last-good-disk.ts). Not under cache/: a copy of a build
+ * without Next's build cache must keep them.
+ */
+export function lastGoodFolder(env: ServerEnv, cwd = process.cwd()): string {
+  return path.resolve(cwd, env.NEXT_DIST_DIR ?? '.next', 'last-good');
+}
+
 let cached: ServerEnv | undefined;
 export function serverEnv(): ServerEnv {
   cached ??= parseEnv(process.env);

@@ -9,7 +9,8 @@ import type { QuerySource } from './query-source.ts';
  * re-renders with the last good content rather than turning into an error page.
  *
  * Bounded: at most `maxEntries` results in memory, least recently used dropped
- * first (with several instances, a copy in Redis too), and only results worth
+ * first, and a copy where a restart finds it (`shared`: the build folder, which
+ * `next build` seeds, and Redis with several instances), and only results worth
  * keeping: an empty answer, such as a made-up slug's null, is not kept (it
  * would crowd out real pages) and removes the query's earlier result, so a
  * deleted or unpublished document never comes back during an outage. A query that never succeeded
@@ -17,7 +18,7 @@ import type { QuerySource } from './query-source.ts';
  * An outage is logged once when it starts and once when the source is back.
  */
 
-/** A store every instance shares (Redis): the last good results as JSON text, by query key. */
+/** A store that outlives the process (disk, Redis): the last good results as JSON text, by query key. */
 export type SharedLastGood = {
   get(key: string): Promise<string | undefined>;
   set(key: string, text: string): Promise<void>;
@@ -28,7 +29,7 @@ export type StaleIfErrorOptions = {
   maxEntries?: number;
   log?: (message: string) => void;
   now?: () => number;
-  /** Also keep results where other instances find them (lib/cache-handlers/last-good-store.ts). */
+  /** Also keep results where a restart and other instances find them (lib/cache-handlers/last-good-store.ts). */
   shared?: SharedLastGood;
 };
 
