@@ -1,14 +1,15 @@
-import { defineQuery } from 'groq';
 import { z } from 'zod';
 import { site } from '../site.ts';
 import { cacheLife, cacheTag } from './cached.ts';
 import { anyTag, listTag } from './cache-tags.ts';
-import { articleCard, isPublicArticle } from './fragments.ts';
 import { parseEach } from './parse.ts';
+import { searchQuery } from './search-query.ts';
 import { displayQuery, excerptAround, highlightParts, matchPatterns, searchPageNumber, searchTerms, type TextPart } from './search-terms.ts';
 import { articleCardFields, withCardView } from './shapes.ts';
 import { contentSource } from './sources/index.ts';
 import type { QuerySource } from './sources/query-source.ts';
+
+export { searchQuery };
 
 /*
  * Search over headlines, standfirsts and body text. One named query, the
@@ -17,20 +18,6 @@ import type { QuerySource } from './sources/query-source.ts';
  * reduced to plain words by searchTerms(). Results come with the searched
  * words marked, and for a body-only match the words around it.
  */
-
-// Every term must appear somewhere in the headline, standfirst or body (match ANDs its patterns).
-// coalesce: an article without a standfirst must still be searchable by its body.
-const searchable = /* groq */ `[coalesce(title, ""), coalesce(standfirst, ""), coalesce(pt::text(body), "")] match $terms`;
-
-export const searchQuery = defineQuery(`{
-  "total": count(*[${isPublicArticle} && ${searchable}]),
-  "results": *[${isPublicArticle} && ${searchable}]
-    | score(boost(title match $terms, 3), boost(standfirst match $terms, 2), pt::text(body) match $terms)
-    | order(_score desc, publishedAt desc) [$start...$end] {
-      ${articleCard},
-      "text": pt::text(body)
-    }
-}`);
 
 const searchResultSchema = articleCardFields.extend({
   text: z.string().nullish().transform((value) => value ?? ''),
