@@ -11,6 +11,8 @@ vcl 4.1;
 #   lib/cache-handlers/edge-keys.ts); a publish purges exactly those keys (`PURGE` with an
 #   `xkey-purge` header, only from nmn_purgers). An answer without keys is kept only briefly.
 # - Grace: a copy is served stale for a day while the instances are down or answer 5xx.
+# - A purge is soft: the purged copy is never served while an instance answers (the next reader
+#   waits for the new page), but stays for grace, so a publish followed by an outage still has it.
 
 import std;
 import directors;
@@ -20,6 +22,11 @@ include "nmn-backends.vcl";
 
 sub vcl_recv {
   set req.backend_hint = origins.backend();
+  # The edge's own marks between restarts: a reader's copy of them would bypass the cache at will.
+  if (req.restarts == 0) {
+    unset req.http.x-nmn-purged;
+    unset req.http.x-nmn-stale-if-error;
+  }
   # Varnish appended the connecting address to X-Forwarded-For. When that is a trusted hop (the TLS
   # terminator in front), the reader's own address is the entry before it: drop the hop, so the
   # instances' per-client budgets (search, draft mode) see readers, not one shared address.
@@ -32,7 +39,9 @@ sub vcl_recv {
       return (synth(403, "Purge refused"));
     }
     if (req.http.xkey-purge) {
-      set req.http.x-purged = xkey.purge(req.http.xkey-purge);
+      # Soft: each copy's lifetime ends now but its grace stays (vcl_hit keeps it from readers
+      # while the instances are up). A hard purge left nothing to serve when they then went down.
+      set req.http.x-purged = xkey.softpurge(req.http.xkey-purge);
       return (synth(200, "Purged"));
     }
     return (purge);
@@ -80,7 +89,21 @@ sub vcl_recv {
   } else {
     set req.grace = 10s;
   }
+  # A purged copy was found (vcl_hit): fetch past it; it stays in cache in case the fetch fails.
+  set req.hash_always_miss = req.http.x-nmn-purged && !req.http.x-nmn-stale-if-error;
   return (hash);
+}
+
+sub vcl_hit {
+  # A copy past its lifetime is either expired (its lifetime, ttl + age, is the one it was stored
+  # with) or purged (xkey.softpurge ended it early). A purged one is never served while the
+  # instances are up, not even for the 10 s of grace: look again, fetching the page in the
+  # foreground. If that fetch fails, vcl_synth looks once more with the day's grace and serves it.
+  if (obj.ttl <= 0s && !req.http.x-nmn-purged && !req.http.x-nmn-stale-if-error &&
+      obj.ttl + obj.age + 10ms < std.duration(obj.http.x-nmn-ttl, 0s) && std.healthy(req.backend_hint)) {
+    set req.http.x-nmn-purged = "1";
+    return (restart);
+  }
 }
 
 sub vcl_hash {
@@ -102,6 +125,7 @@ sub vcl_hash {
 
 sub vcl_backend_fetch {
   unset bereq.http.x-nmn-stale-if-error;
+  unset bereq.http.x-nmn-purged;
 }
 
 sub vcl_backend_response {
@@ -124,6 +148,8 @@ sub vcl_backend_response {
   if (beresp.ttl > 0s) {
     set beresp.grace = 24h;
   }
+  # The lifetime it is stored with, in seconds, which vcl_hit compares to tell a purge from an expiry.
+  set beresp.http.x-nmn-ttl = beresp.ttl + "s";
   # No return: Varnish's built-in rules follow (never store Set-Cookie, private, no-store).
 }
 
@@ -136,6 +162,7 @@ sub vcl_deliver {
   # Keys are for the edge only.
   unset resp.http.xkey;
   unset resp.http.x-nmn-keys;
+  unset resp.http.x-nmn-ttl;
   if (obj.uncacheable) {
     set resp.http.X-Cache = "PASS";
   } elsif (obj.hits > 0) {
@@ -159,7 +186,7 @@ sub vcl_synth {
   if (resp.status == 503) {
     # The instances erred or are down and the copy is past its 10 s of grace: look again, taking a
     # stale copy from the day's grace if there is one.
-    if (req.restarts == 0 && (req.method == "GET" || req.method == "HEAD")) {
+    if (!req.http.x-nmn-stale-if-error && (req.method == "GET" || req.method == "HEAD")) {
       set req.http.x-nmn-stale-if-error = "1";
       return (restart);
     }

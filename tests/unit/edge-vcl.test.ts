@@ -14,6 +14,8 @@ const hasVarnish = requireTool('varnishd');
 
 type Answer = { status: number; headers?: Record<string, string>; body: string };
 let answerPage: () => Answer = () => ({ status: 200, headers: { 'cache-control': 'public, s-maxage=1', 'x-nmn-keys': 'doc:x' }, body: 'the good page' });
+/** The page under /published/: a minute's lifetime, so only a purge or a test's wait ends it. */
+let published: { status: number; body: string; maxAge?: number } = { status: 200, body: 'version 1' };
 
 function origin(): Server {
   return createServer((req, res) => {
@@ -24,13 +26,17 @@ function origin(): Server {
       return reply({ status: 200, headers: { 'cache-control': 'public, max-age=31536000, immutable', vary: 'Accept' }, body: `variant ${req.headers.accept}` });
     }
     if (req.url === '/never-good') return reply({ status: 500, body: 'stack trace' });
+    if (req.url?.startsWith('/published/')) {
+      const headers = { 'cache-control': `public, s-maxage=${published.maxAge ?? 60}`, 'x-nmn-keys': `doc:${req.url.slice('/published/'.length)}` };
+      return reply({ status: published.status, headers: published.status === 200 ? headers : {}, body: published.body });
+    }
     return reply(answerPage());
   });
 }
 
-function get(port: number, path: string, headers: Record<string, string> = {}, localAddress?: string) {
+function get(port: number, path: string, headers: Record<string, string> = {}, localAddress?: string, method = 'GET') {
   return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, path, headers, localAddress }, (res) => {
+    const req = httpRequest({ host: '127.0.0.1', port, path, headers, localAddress, method }, (res) => {
       let body = '';
       res.on('data', (chunk) => (body += chunk));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
@@ -100,5 +106,52 @@ describe.runIf(hasVarnish)('the edge VCL', () => {
     expect((await get(edgePort, '/xff', { 'x-forwarded-for': '203.0.113.9' })).body).toBe('203.0.113.9');
     // From an untrusted address nothing is dropped: a reader cannot pick the address it is counted as.
     expect((await get(edgePort, '/xff', { 'x-forwarded-for': '203.0.113.9' }, '127.0.0.2')).body).toBe('203.0.113.9, 127.0.0.2');
+  });
+
+  it('after a purge the next reader gets the new page at once, never the purged copy, while the instance answers', async () => {
+    published = { status: 200, body: 'version 1' };
+    expect((await get(edgePort, '/published/a')).body).toBe('version 1');
+    expect((await get(edgePort, '/published/a')).headers['x-cache']).toBe('HIT');
+    published = { status: 200, body: 'version 2' };
+    const purge = await get(edgePort, '/', { 'xkey-purge': 'doc:a' }, undefined, 'PURGE');
+    expect(purge.body).toMatch(/"purged": 1/);
+    // The first read after the purge, not one after a background refresh.
+    expect((await get(edgePort, '/published/a')).body).toBe('version 2');
+    expect((await get(edgePort, '/published/a')).headers['x-cache']).toBe('HIT');
+    // A reader cannot ask for the edge's own refetch: the copy is served from cache.
+    expect((await get(edgePort, '/published/a', { 'x-nmn-purged': '1' })).headers['x-cache']).toBe('HIT');
+  });
+
+  it('a purged copy is the last good page when the instance then errs', async () => {
+    published = { status: 200, body: 'before the outage' };
+    expect((await get(edgePort, '/published/b')).body).toBe('before the outage');
+    await get(edgePort, '/', { 'xkey-purge': 'doc:b' }, undefined, 'PURGE');
+    published = { status: 500, body: 'stack trace' };
+    for (const read of [1, 2, 3]) {
+      const answer = await get(edgePort, '/published/b');
+      expect(`${answer.status} ${answer.body}`, `read ${read}`).toBe('200 before the outage');
+    }
+  });
+
+  it('a copy that merely expired is still served while it is refreshed in the background', async () => {
+    published = { status: 200, body: 'version 1', maxAge: 1 };
+    expect((await get(edgePort, '/published/c')).body).toBe('version 1');
+    published = { status: 200, body: 'version 2', maxAge: 1 };
+    // The first read past its one-second lifetime (Age ≥ 1) comes from grace; a purged copy would not.
+    const past = await eventually(
+      async () => {
+        const answer = await get(edgePort, '/published/c');
+        if (!(Number(answer.headers.age) >= 1)) throw new Error(`Age ${String(answer.headers.age)}`);
+        return answer;
+      },
+      { what: 'a read of the copy past its lifetime', timeout: 5_000, interval: 100 },
+    );
+    expect(past.body).toBe('version 1');
+    await eventually(
+      async () => {
+        if ((await get(edgePort, '/published/c')).body !== 'version 2') throw new Error('not refreshed yet');
+      },
+      { what: 'the background refresh', timeout: 5_000, interval: 100 },
+    );
   });
 });
