@@ -38,6 +38,10 @@ export function liveNowItem(S: StructureBuilder, apiVersion: string) {
         .apiVersion(apiVersion)
         .filter(LIVE_BLOGS_FILTER)
         .defaultOrdering([{ field: 'coverageStartedAt', direction: 'desc' }])
+        // A live blog here opens its updates, not an editor: the Studio resolves "create article" and
+        // "edit article" (the + buttons, a restore, a reference) to the first article list it finds,
+        // which would be this one, and show an updates list where the editor expects the form.
+        .canHandleIntent(() => false)
         .child((articleId: string) =>
           S.documentList()
             .id(`live-updates-${articleId}`)
@@ -47,7 +51,10 @@ export function liveNowItem(S: StructureBuilder, apiVersion: string) {
             .filter(LIVE_UPDATES_FILTER)
             .params({ articleId: articleId.replace(/^drafts\./, '') })
             .defaultOrdering(NEWEST_FIRST)
-            .initialValueTemplates([S.initialValueTemplateItem(LIVE_UPDATE_TEMPLATE_ID, { articleId })]),
+            .initialValueTemplates([S.initialValueTemplateItem(LIVE_UPDATE_TEMPLATE_ID, { articleId })])
+            // Its "New update" opens the form beside this list; by default a list this deep handles no
+            // intent, and the new update would open alone in place of the structure.
+            .canHandleIntent((intent, params) => intent === 'create' && params.template === LIVE_UPDATE_TEMPLATE_ID),
         ),
     );
 }

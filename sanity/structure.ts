@@ -15,6 +15,14 @@ export const ARTICLE_FILTERS = {
 
 const NEWEST_FIRST = [{ field: 'publishedAt', direction: 'desc' as const }];
 
+/**
+ * "All articles" is where a new or edited article opens when the Studio resolves an intent (the
+ * + buttons, "Create new document", a restored revision, a reference): a list two levels deep
+ * handles none by default, and "Live now" (which opens updates, not an editor) must not take them.
+ */
+export const handlesArticleIntent = (intent: string, params: { type?: string; template?: string }) =>
+  (intent === 'create' || intent === 'edit') && params.type === 'article' && (params.template === undefined || params.template === 'article');
+
 export const structure: StructureResolver = (S) => {
   const articleList = (id: keyof typeof ARTICLE_FILTERS, title: string) =>
     S.listItem()
@@ -28,7 +36,8 @@ export const structure: StructureResolver = (S) => {
           .schemaType('article')
           .apiVersion(apiVersion)
           .filter(ARTICLE_FILTERS[id])
-          .defaultOrdering(NEWEST_FIRST),
+          .defaultOrdering(NEWEST_FIRST)
+          .canHandleIntent((intent, params) => id === 'all' && handlesArticleIntent(intent, params)),
       );
 
   return S.list()

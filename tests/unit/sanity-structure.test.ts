@@ -2,6 +2,7 @@ import { createSchema, type Source } from 'sanity';
 import { createStructureBuilder, type StructureResolverContext } from 'sanity/structure';
 import { describe, expect, it } from 'vitest';
 import { schemaTypes } from '../../sanity/schema-types/index.ts';
+import { LIVE_UPDATE_TEMPLATE_ID } from '../../sanity/live-structure.ts';
 import { ARTICLE_FILTERS, structure } from '../../sanity/structure.ts';
 
 /** The parts of a Studio source the structure builder reads while building lists. */
@@ -47,6 +48,18 @@ function articleLists() {
   });
 }
 
+type IntentChecker = (intent: string, params: Record<string, string>, context: { pane: unknown; index: number }) => boolean;
+type IntentPane = { canHandleIntent?: IntentChecker; child?: unknown };
+
+/** Whether a pane takes an intent, as the Studio asks it when it resolves "create" or "edit". */
+function takes(pane: IntentPane, intent: string, params: Record<string, string>, index: number): boolean {
+  return pane.canHandleIntent?.(intent, params, { pane, index }) === true;
+}
+
+function paneOf(id: string): IntentPane {
+  return serialized<IntentPane>(rootItems().find((item) => item.id === id)?.child);
+}
+
 describe('Studio structure', () => {
   it('lists Live now and Articles first, then Tags, Sources and Authors, and Site settings last', () => {
     const items = rootItems().filter((item) => item.type !== 'divider');
@@ -67,5 +80,25 @@ describe('Studio structure', () => {
     const editor = serialized<{ type: string; options: { id: string; type: string } }>(item?.child);
     expect(editor.type).toBe('document');
     expect(editor.options).toMatchObject({ id: 'siteSettings', type: 'siteSettings' });
+  });
+
+  // Without these, "+ Article" and a restored revision opened a live blog's list of updates in place of the form.
+  it('opens a new or edited article under All articles, never under Live now', () => {
+    const article = { type: 'article', template: 'article', id: 'x' };
+    expect(takes(paneOf('live-now'), 'create', article, 1)).toBe(false);
+    expect(takes(paneOf('live-now'), 'edit', { type: 'article', id: 'x' }, 1)).toBe(false);
+    const lists = serialized<{ items: SerializedItem[] }>(rootItems().find((item) => item.id === 'articles')?.child).items;
+    const byId = Object.fromEntries(lists.map((item) => [item.id, serialized<IntentPane>(item.child)]));
+    expect(takes(byId['articles-all']!, 'create', article, 2)).toBe(true);
+    expect(takes(byId['articles-all']!, 'edit', { type: 'article', id: 'x' }, 2)).toBe(true);
+    expect(takes(byId['articles-all']!, 'create', { type: 'tag', template: 'tag', id: 'x' }, 2)).toBe(false);
+    expect(takes(byId['articles-published']!, 'create', article, 2)).toBe(false);
+  });
+
+  it("a live blog's updates list opens its New update beside it", () => {
+    const child = paneOf('live-now').child as (id: string, options: unknown) => unknown;
+    const updates = serialized<IntentPane>(child('article-storm-kestrel-live', { params: {}, splitIndex: 0, path: [] }));
+    expect(takes(updates, 'create', { type: 'liveUpdate', template: LIVE_UPDATE_TEMPLATE_ID, id: 'x' }, 2)).toBe(true);
+    expect(takes(updates, 'create', { type: 'article', template: 'article', id: 'x' }, 2)).toBe(false);
   });
 });
