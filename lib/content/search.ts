@@ -14,9 +14,12 @@ export { searchQuery };
 /*
  * Search over headlines, standfirsts and body text. One named query, the
  * same text on Sanity and on the embedded dataset (groq-js implements match,
- * pt::text and score). The reader's words arrive only as `$terms`, already
- * reduced to plain words by searchTerms(). Results come with the searched
- * words marked, and for a body-only match the words around it.
+ * pt::text and score). The embedded source answers it from a text index built
+ * once per dataset version, with the same results (sources/search-path.ts): a
+ * scan of every body took seconds on a large archive. The reader's words arrive
+ * only as `$terms`, already reduced to plain words by searchTerms(). Results
+ * come with the searched words marked, and for a body-only match the words
+ * around it.
  */
 
 const searchResultSchema = articleCardFields.extend({

@@ -5,6 +5,7 @@ import { DRAFTS_PREFIX, isPublishedId, publishedIdOf, type Perspective } from '.
 import { withImageAssets } from './image-assets.ts';
 import { createQueryRunner, indexDataset, type IndexedDataset } from './indexed-query.ts';
 import type { QuerySource } from './query-source.ts';
+import { createSearchPath, type SearchIndexStats } from './search-path.ts';
 
 type Snapshot = {
   file: string;
@@ -16,16 +17,22 @@ type Snapshot = {
 };
 
 export type EmbeddedSourceOptions = { now?: () => Date };
+export type EmbeddedSource = QuerySource & {
+  /** How often a search was answered from the text index, and how many indexes were built (tests, bench). */
+  searchIndexStats(): SearchIndexStats;
+};
 
 /**
  * The embedded dataset: a `sanity dataset export` NDJSON file evaluated with
  * groq-js. The file is re-read when its size or modification time changes, so
  * an import shows up after revalidation without a restart. Queries read through
- * indexes (query-plan.ts), so a lookup by slug or id costs no scan of the archive.
+ * indexes (query-plan.ts), so a lookup by slug or id costs no scan of the archive,
+ * and the search query reads a text index built once per file version (search-path.ts).
  */
-export function createEmbeddedSource(datasetPath: string, log: (message: string) => void = console.warn, options: EmbeddedSourceOptions = {}): QuerySource {
+export function createEmbeddedSource(datasetPath: string, log: (message: string) => void = console.warn, options: EmbeddedSourceOptions = {}): EmbeddedSource {
   let snapshot: Snapshot | undefined;
   const runner = createQueryRunner();
+  const search = createSearchPath();
 
   function load(): Snapshot {
     const file = resolveDatasetFile(datasetPath);
@@ -63,11 +70,16 @@ export function createEmbeddedSource(datasetPath: string, log: (message: string)
   return {
     name: 'embedded',
     async query<T>(query: string, params: Record<string, unknown>, perspective: Perspective): Promise<T> {
-      return runner.run<T>(view(perspective), query, params, options.now?.() ?? new Date());
+      const target = view(perspective);
+      const now = options.now?.() ?? new Date();
+      const run = (text: string, extra: Record<string, unknown>) => runner.run(target, text, { ...params, ...extra }, now);
+      const indexed = await search.answer(target, query, params, now, run);
+      return (indexed ? indexed.value : await runner.run<T>(target, query, params, now)) as T;
     },
     describe() {
       return { kind: 'embedded', file: basename(resolveDatasetFile(datasetPath)) };
     },
+    searchIndexStats: () => ({ ...search.stats }),
   };
 }
 
