@@ -37,7 +37,7 @@ const quiet = { log: () => undefined };
 describe('the last good results on disk', () => {
   it('a process started after the one that fetched them (the build) serves them while the source fails', async () => {
     const dir = folder();
-    const build = withStaleIfError(source(() => ({ title: 'Built headline' })), { ...quiet, shared: layeredLastGood({ disk: diskLastGood(dir, { sync: true }) }) });
+    const build = withStaleIfError(source(() => ({ title: 'Built headline' })), { ...quiet, shared: layeredLastGood({ disk: diskLastGood(dir, { building: true }) }) });
     await build.query('article', { slug: 'a' }, 'published');
 
     const restarted = withStaleIfError(failing, { ...quiet, shared: layeredLastGood({ disk: diskLastGood(dir) }) });
@@ -45,35 +45,32 @@ describe('the last good results on disk', () => {
     await expect(restarted.query('article', { slug: 'b' }, 'published')).rejects.toThrow('dataset garbled');
   });
 
-  it('an empty answer removes the copy, so a deleted article does not come back after a restart', async () => {
+  it("a result the server changes replaces the build's copy, so a deleted article stays gone after a restart", async () => {
     const dir = folder();
-    let answer: unknown = { title: 'Taken down' };
-    const running = withStaleIfError(source(() => answer), { ...quiet, shared: layeredLastGood({ disk: diskLastGood(dir, { sync: true }) }) });
-    await running.query('article', { slug: 'a' }, 'published');
-    answer = null;
-    await running.query('article', { slug: 'a' }, 'published');
-
-    const restarted = withStaleIfError(failing, { ...quiet, shared: layeredLastGood({ disk: diskLastGood(dir) }) });
-    await expect(restarted.query('article', { slug: 'a' }, 'published')).rejects.toThrow('dataset garbled');
+    await diskLastGood(dir, { building: true }).set('article', '{"title":"Taken down"}');
+    const running = diskLastGood(dir);
+    await running.set('article', 'null');
+    expect(await diskLastGood(dir).get('article')).toBe('null');
   });
 
-  it('keeps the newest write of a key, and at most maxEntries files, the least recently written going first', async () => {
+  it("keeps the newest write of a key and at most maxEntries served files, never pushing out the build's", async () => {
     const dir = folder();
+    await diskLastGood(dir, { building: true }).set('built', 'b');
     const disk = diskLastGood(dir, { maxEntries: 2 });
     await Promise.all(['1', '2', '3'].map((text) => disk.set('same', text)));
     expect(await disk.get('same')).toBe('3');
-    await disk.set('other', 'o');
-    await disk.set('same', '4');
-    await disk.set('third', 't');
-    expect(readdirSync(dir).filter((name) => name.endsWith('.json'))).toHaveLength(2);
+    for (const key of ['other', 'same', 'third', 'fourth']) await disk.set(key, key);
+    expect(readdirSync(path.join(dir, 'served')).filter((name) => name.endsWith('.json'))).toHaveLength(2);
     expect(await disk.get('other')).toBeUndefined();
-    expect(await disk.get('same')).toBe('4');
+    expect(await disk.get('fourth')).toBe('fourth');
+    expect(await disk.get('built')).toBe('b');
 
     // A later process counts what it finds as older than what it writes.
-    const later = diskLastGood(dir, { maxEntries: 2, sync: true });
-    await later.set('fourth', 'f');
-    expect(readdirSync(dir).filter((name) => name.endsWith('.json'))).toHaveLength(2);
-    expect(await later.get('fourth')).toBe('f');
+    const later = diskLastGood(dir, { maxEntries: 2 });
+    await later.set('fifth', 'f');
+    expect(readdirSync(path.join(dir, 'served')).filter((name) => name.endsWith('.json'))).toHaveLength(2);
+    expect(await later.get('fifth')).toBe('f');
+    expect(await later.get('fourth')).toBe('fourth');
   });
 });
 
@@ -95,27 +92,13 @@ describe.runIf(hasRedis)('the last good results in Redis over the disk', () => {
 
   it("an instance whose Redis never saw a query falls back to its build's copy, and Redis's newer result wins over it", async () => {
     const dir = folder();
-    const store = () => layeredLastGood({ redis: redisLastGood(connection, `${prefix}a:`), disk: diskLastGood(dir) });
+    const redis = redisLastGood(connection, prefix);
     // The build wrote to a Redis that is gone since: only the disk has it.
-    await layeredLastGood({ disk: diskLastGood(dir, { sync: true }) }).set('article', '{"title":"Built"}');
-    expect(await store().get('article')).toBe('{"title":"Built"}');
+    await diskLastGood(dir, { building: true }).set('article', '{"title":"Built"}');
+    expect(await layeredLastGood({ redis, disk: diskLastGood(dir) }).get('article')).toBe('{"title":"Built"}');
 
-    await redisLastGood(connection, `${prefix}a:`).set('article', '{"title":"Corrected"}');
-    expect(await store().get('article')).toBe('{"title":"Corrected"}');
-  });
-
-  it("a deletion seen by one instance hides every instance's build copy, without marking results Redis never held", async () => {
-    const seedOf = (dir: string) => layeredLastGood({ disk: diskLastGood(dir, { sync: true }) }).set('article', '{"title":"Taken down"}');
-    const [first, second] = [folder(), folder()];
-    await seedOf(first);
-    await seedOf(second);
-    const redis = redisLastGood(connection, `${prefix}b:`);
-    await layeredLastGood({ redis, disk: diskLastGood(first) }).delete('article');
-    expect(await layeredLastGood({ redis, disk: diskLastGood(second) }).get('article')).toBeUndefined();
-
-    // A search that found nothing, never kept anywhere: no marker written for it.
-    await layeredLastGood({ redis, disk: diskLastGood(folder()) }).delete('search nobody made');
-    const keys = await connection.run((client) => client.keys(`${prefix}b:*`), []);
-    expect(keys).toHaveLength(1);
+    // Another instance, with a build folder of its own, read the correction.
+    await layeredLastGood({ redis, disk: diskLastGood(folder()) }).set('article', '{"title":"Corrected"}');
+    expect(await layeredLastGood({ redis, disk: diskLastGood(dir) }).get('article')).toBe('{"title":"Corrected"}');
   });
 });

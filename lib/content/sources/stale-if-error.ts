@@ -8,21 +8,21 @@ import type { QuerySource } from './query-source.ts';
  * served instead of the error. So a page the publish webhook has just expired
  * re-renders with the last good content rather than turning into an error page.
  *
- * Bounded: at most `maxEntries` results in memory, least recently used dropped
- * first, and a copy where a restart finds it (`shared`: the build folder, which
- * `next build` seeds, and Redis with several instances), and only results worth
- * keeping: an empty answer, such as a made-up slug's null, is not kept (it
- * would crowd out real pages) and removes the query's earlier result, so a
- * deleted or unpublished document never comes back during an outage. A query that never succeeded
- * still throws; the page then keeps its own last version, or answers an error.
- * An outage is logged once when it starts and once when the source is back.
+ * Every answer is kept, empty ones too: a site without a settings document
+ * renders without a banner during an outage, and a deleted or unpublished
+ * document stays gone (its null replaces the earlier result). At most
+ * `maxEntries` results in memory, least recently used dropped first; a copy
+ * where a restart finds it (`shared`: the build folder, which `next build`
+ * seeds and no flood of other queries can push out, and Redis with several
+ * instances). A query that never succeeded still throws; the page then keeps
+ * its own last version, or answers an error. An outage is logged once when it
+ * starts and once when the source is back.
  */
 
 /** A store that outlives the process (disk, Redis): the last good results as JSON text, by query key. */
 export type SharedLastGood = {
   get(key: string): Promise<string | undefined>;
   set(key: string, text: string): Promise<void>;
-  delete(key: string): Promise<void>;
 };
 
 export type StaleIfErrorOptions = {
@@ -42,11 +42,6 @@ function keyOf(query: string, params: Record<string, unknown>, perspective: Pers
   return `${perspective}\u0000${query}\u0000${JSON.stringify(sorted)}`;
 }
 
-function worthKeeping(value: unknown): boolean {
-  if (value === null || value === undefined) return false;
-  return !(Array.isArray(value) && value.length === 0);
-}
-
 export function withStaleIfError(source: QuerySource, options: StaleIfErrorOptions = {}): QuerySource {
   const maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
   const log = options.log ?? ((message: string) => console.warn(message));
@@ -59,17 +54,15 @@ export function withStaleIfError(source: QuerySource, options: StaleIfErrorOptio
   function remember(key: string, value: unknown) {
     const previous = lastGood.get(key);
     lastGood.delete(key);
-    if (!worthKeeping(value)) {
-      if (shared) void shared.delete(key).catch(() => undefined);
-      return;
-    }
+    // Not an answer a source gives (GROQ answers null for nothing): nothing to keep.
+    if (value === undefined) return;
     const text = JSON.stringify(value);
     lastGood.set(key, text);
     if (lastGood.size > maxEntries) {
       const oldest = lastGood.keys().next().value;
       if (oldest !== undefined) lastGood.delete(oldest);
     }
-    // Written only when it changed; never awaited: a slow Redis must not slow a render.
+    // Written only when it changed; never awaited: a slow Redis or disk must not slow a render.
     if (shared && text !== previous) void shared.set(key, text).catch(() => undefined);
   }
 
