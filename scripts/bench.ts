@@ -25,6 +25,7 @@ import { lighthouseSection } from './bench/lighthouse.ts';
 import { liveBlogSection } from './bench/live-blog.ts';
 import { mixedLoadSection } from './bench/mixed-load.ts';
 import { publishSection } from './bench/publish.ts';
+import { searchSection } from './bench/search.ts';
 import { slugLookupSection } from './bench/slug-lookup.ts';
 import { renderTable } from './bench/table.ts';
 
@@ -38,6 +39,7 @@ const SECTIONS: BenchSection<unknown>[] = [
   publishSection,
   feedsSection,
   slugLookupSection,
+  searchSection,
   edgeSection,
   mixedLoadSection,
 ];
