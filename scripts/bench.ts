@@ -20,6 +20,7 @@ import { clientJsSection } from './bench/client-js.ts';
 import { createContext, type BenchSection } from './bench/context.ts';
 import { edgeSection } from './bench/edge.ts';
 import { feedsSection } from './bench/feeds.ts';
+import { lakeSection } from './bench/lake.ts';
 import { writeDataset } from './bench/generate-dataset.ts';
 import { lighthouseSection } from './bench/lighthouse.ts';
 import { liveBlogSection } from './bench/live-blog.ts';
@@ -42,6 +43,8 @@ const SECTIONS: BenchSection<unknown>[] = [
   searchSection,
   edgeSection,
   mixedLoadSection,
+  // Last: it starts its own lake and site on copies, and Chromium; nothing else should run meanwhile.
+  lakeSection,
 ];
 
 const root = path.resolve(import.meta.dirname, '..');

@@ -1,4 +1,4 @@
-import { SAMPLE_DIST, type BenchSection, type BuildFigures } from './context.ts';
+import { ARCHIVE_DIST, SAMPLE_DIST, type BenchSection, type BuildFigures } from './context.ts';
 import { build, int } from './table.ts';
 
 /*
@@ -13,7 +13,7 @@ export const buildsSection: BenchSection<Builds> = {
   async run(ctx) {
     return {
       sample: await ctx.build('the sample site', ctx.root, SAMPLE_DIST, ctx.sampleEnv, ctx.sampleArticles),
-      archive: await ctx.build(`the ${ctx.options.archive}-article archive`, ctx.root, '.next-bench-archive', ctx.baseEnv({ CONTENT_DATASET: ctx.archiveDir }), ctx.options.archive),
+      archive: await ctx.build(`the ${ctx.options.archive}-article archive`, ctx.root, ARCHIVE_DIST, ctx.baseEnv({ CONTENT_DATASET: ctx.archiveDir }), ctx.options.archive),
     };
   },
   rows(r) {

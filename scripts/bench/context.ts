@@ -44,6 +44,7 @@ export type BenchContext = {
 
 export const SAMPLE_PORT = 3131;
 export const SAMPLE_DIST = '.next-bench';
+export const ARCHIVE_DIST = '.next-bench-archive';
 
 function prerenderedCount(distDir: string): number {
   const manifest = JSON.parse(readFileSync(path.join(distDir, 'prerender-manifest.json'), 'utf8')) as { routes: Record<string, unknown> };
