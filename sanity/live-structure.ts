@@ -51,10 +51,11 @@ export function liveNowItem(S: StructureBuilder, apiVersion: string) {
             .filter(LIVE_UPDATES_FILTER)
             .params({ articleId: articleId.replace(/^drafts\./, '') })
             .defaultOrdering(NEWEST_FIRST)
-            .initialValueTemplates([S.initialValueTemplateItem(LIVE_UPDATE_TEMPLATE_ID, { articleId })])
             // Its "New update" opens the form beside this list; by default a list this deep handles no
             // intent, and the new update would open alone in place of the structure.
-            .canHandleIntent((intent, params) => intent === 'create' && params.template === LIVE_UPDATE_TEMPLATE_ID),
+            .canHandleIntent((intent, params) => intent === 'create' && params.template === LIVE_UPDATE_TEMPLATE_ID)
+            // Last: any later builder call infers the templates again (sanity 6.16's clone forgets them were set).
+            .initialValueTemplates([S.initialValueTemplateItem(LIVE_UPDATE_TEMPLATE_ID, { articleId })]),
         ),
     );
 }

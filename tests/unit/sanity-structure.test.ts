@@ -2,7 +2,7 @@ import { createSchema, type Source } from 'sanity';
 import { createStructureBuilder, type StructureResolverContext } from 'sanity/structure';
 import { describe, expect, it } from 'vitest';
 import { schemaTypes } from '../../sanity/schema-types/index.ts';
-import { LIVE_UPDATE_TEMPLATE_ID } from '../../sanity/live-structure.ts';
+import { LIVE_UPDATE_TEMPLATE_ID, liveUpdateTemplate } from '../../sanity/live-structure.ts';
 import { ARTICLE_FILTERS, structure } from '../../sanity/structure.ts';
 
 /** The parts of a Studio source the structure builder reads while building lists. */
@@ -13,7 +13,7 @@ function builder() {
     getClient: () => ({}),
     i18n: { t: (key: string) => key },
     currentUser: null,
-    templates: [],
+    templates: [liveUpdateTemplate],
     document: { resolveNewDocumentOptions: (options: unknown) => options, actions: () => [] },
   } as unknown as Source;
   return createStructureBuilder({ source, perspectiveStack: [] });
@@ -97,7 +97,10 @@ describe('Studio structure', () => {
 
   it("a live blog's updates list opens its New update beside it", () => {
     const child = paneOf('live-now').child as (id: string, options: unknown) => unknown;
-    const updates = serialized<IntentPane>(child('article-storm-kestrel-live', { params: {}, splitIndex: 0, path: [] }));
+    const updates = serialized<IntentPane & { initialValueTemplates: { templateId: string; parameters: unknown }[] }>(
+      child('article-storm-kestrel-live', { params: {}, splitIndex: 0, path: [] }),
+    );
+    expect(updates.initialValueTemplates).toMatchObject([{ templateId: LIVE_UPDATE_TEMPLATE_ID, parameters: { articleId: 'article-storm-kestrel-live' } }]);
     expect(takes(updates, 'create', { type: 'liveUpdate', template: LIVE_UPDATE_TEMPLATE_ID, id: 'x' }, 2)).toBe(true);
     expect(takes(updates, 'create', { type: 'article', template: 'article', id: 'x' }, 2)).toBe(false);
   });
