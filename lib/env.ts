@@ -196,6 +196,11 @@ function positiveInt(env: RawEnv, name: string, fallback: number): number {
 }
 
 /** `REDIS_URL` turns the shared cache on; `REDIS_KEY_PREFIX` lets several sites share one Redis. */
+/** True while `next build` runs (it prerenders, and what it reads seeds the last good results). */
+export function isBuildPhase(env: RawEnv = process.env): boolean {
+  return env.NEXT_PHASE === 'phase-production-build';
+}
+
 export function redisCacheEnv(env: RawEnv = process.env): { url?: string; keyPrefix: string } {
   return { url: env.REDIS_URL?.trim() || undefined, keyPrefix: env.REDIS_KEY_PREFIX?.trim() || 'nmn:' };
 }

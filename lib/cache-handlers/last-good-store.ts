@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isBuildPhase } from '../env.ts';
 import { diskLastGood, type DiskLastGood } from './last-good-disk.ts';
 import type { RedisConnection } from './redis-connection.ts';
 import { redisKeyPrefix, sharedRedisConnection } from './shared-connection.ts';
@@ -66,6 +67,6 @@ export function durableLastGood(folder: string): LastGoodStore {
   const connection = sharedRedisConnection();
   return layeredLastGood({
     redis: connection ? redisLastGood(connection, redisKeyPrefix()) : undefined,
-    disk: diskLastGood(folder, { building: process.env.NEXT_PHASE === 'phase-production-build' }),
+    disk: diskLastGood(folder, { building: isBuildPhase() }),
   });
 }
