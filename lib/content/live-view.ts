@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { bodyHtml } from '../feeds/body-html.ts';
 import { liveTimeLabel } from '../format/date.ts';
+import { latestOf } from '../format/modified.ts';
 import { summarize, toPlainText } from '../portable-text/index.ts';
 import { articlePath, authorPath, listingPagePath } from '../urls/paths.ts';
 import { articleFullFields, authorRefSchema, isoDate, optionalIsoDate, optionalText, portableTextSchema, refList } from './shapes.ts';
@@ -88,3 +89,21 @@ export function liveUpdateView(update: UpdateFields, blog: Pick<BlogFields, 'slu
 }
 
 export type LiveUpdateView = ReturnType<typeof liveUpdateView>;
+
+/**
+ * The newest public updates, newest first, pinned ones in their place: what
+ * the feed and JSON-LD carry (page 1's updates and pins).
+ */
+export function newestUpdates<T extends { publishedAt: string; _id: string }>(blog: { pinned: readonly T[]; updates: readonly T[] }): T[] {
+  return [...blog.pinned, ...blog.updates].sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || b._id.localeCompare(a._id));
+}
+
+/** When the blog last changed, for feeds and validators. */
+export function liveModifiedAt(blog: { latestAt?: string; startedAt?: string; endedAt?: string }): string | undefined {
+  return latestOf([blog.latestAt, blog.startedAt, blog.endedAt].filter((date): date is string => date !== undefined));
+}
+
+/** An update as the island draws it (components/live/live-island-markup.ts). */
+export const islandUpdate = ({ _id, anchor, href, title, publishedAt, timeLabel, keyEvent, pinned, authors, bodyHtml, version }: LiveUpdateView) => ({
+  _id, anchor, href, title: title ?? null, publishedAt, timeLabel, keyEvent, pinned, authors, bodyHtml, version,
+});

@@ -9,7 +9,7 @@ import { isPublicArticleSlug } from './article.ts';
 import { liveTag, slugTag } from './cache-tags.ts';
 import { cacheLife, tagWithResult } from './cached.ts';
 import { articleFull, image, isPublicArticle, isPublicLiveUpdate } from './fragments.ts';
-import { LIVE_PAGE_SIZE, liveBlogFields, livePagePath, liveUpdateSchema, liveUpdateView, type LiveUpdateView } from './live-view.ts';
+import { islandUpdate, LIVE_PAGE_SIZE, liveBlogFields, liveModifiedAt, livePagePath, liveUpdateSchema, liveUpdateView, newestUpdates} from './live-view.ts';
 import { parseEach, parseOne } from './parse.ts';
 import type { Perspective } from './perspective.ts';
 import { withFullView } from './shapes.ts';
@@ -89,19 +89,7 @@ export type LiveBlog = NonNullable<Awaited<ReturnType<typeof loadLiveBlog>>['val
 /** What the cache holds: the view model without the path function. */
 export type LiveBlogPage = Omit<LiveBlog, 'pagePath'> & { pagePaths: string[] };
 export type { LiveUpdateView } from './live-view.ts';
-
-/**
- * The newest public updates, newest first, pinned ones in their place: what
- * the feed and JSON-LD carry (page 1's updates and pins).
- */
-export function newestUpdates<T extends { publishedAt: string; _id: string }>(blog: { pinned: readonly T[]; updates: readonly T[] }): T[] {
-  return [...blog.pinned, ...blog.updates].sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || b._id.localeCompare(a._id));
-}
-
-/** When the blog last changed, for feeds and validators. */
-export function liveModifiedAt(blog: { latestAt?: string; startedAt?: string; endedAt?: string }): string | undefined {
-  return latestOf([blog.latestAt, blog.startedAt, blog.endedAt].filter((date): date is string => date !== undefined));
-}
+export { islandUpdate, liveModifiedAt, newestUpdates } from './live-view.ts';
 
 /**
  * One page of a live blog, or null. Like an article (getArticle), a slug no
@@ -153,11 +141,6 @@ async function getLiveFeedEntry(slug: string): Promise<CachedBody | null> {
   const { SITE_URL, WEBSUB_HUB_URL } = serverEnv();
   return cachedBody(liveFeedDocument({ ...blog, modifiedAt: liveModifiedAt(blog), updates: newestUpdates(blog) }, SITE_URL, WEBSUB_HUB_URL), tags);
 }
-
-/** An update as the island draws it (components/live/live-island-markup.ts). */
-export const islandUpdate = ({ _id, anchor, href, title, publishedAt, timeLabel, keyEvent, pinned, authors, bodyHtml, version }: LiveUpdateView) => ({
-  _id, anchor, href, title: title ?? null, publishedAt, timeLabel, keyEvent, pinned, authors, bodyHtml, version,
-});
 
 /** How many of the newest updates the reader's island is offered per poll. */
 export const ISLAND_UPDATES = 20;
