@@ -34,6 +34,8 @@ export REUSE_BUILD=1
 
 step "end-to-end tests (Playwright, Debian Chromium, the site build)" playwright test
 step "fault tests (a broken dataset or Content Lake, the search rate limit)" playwright test --config tests/faults/playwright.config.ts
+# The real Studio at /studio of the site build, on the local Content Lake (lake/) as its own process, driven in Chromium.
+step "Studio tests (the real Studio on the local Content Lake)" playwright test --config tests/studio/playwright.config.ts
 step "scale tests (two instances, one Redis; the scale build)" playwright test --config tests/scale/playwright.config.ts
 
 # ---- More suites on the same builds go here, one `step` line each. ----

@@ -4,7 +4,8 @@ import { freePort } from './ports.ts';
 
 /*
  * The lake as `npm run lake` runs it: its own process (so a test can kill -9 it), on a dataset
- * folder, a free port and no webhook.
+ * folder, a free port and no webhook unless `env` asks for one (CONTENT_LAKE_WEBHOOK_URLS and
+ * SANITY_REVALIDATE_SECRET, as scripts/start.ts gives them).
  */
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -21,13 +22,13 @@ export type LakeProcess = {
   kill9(): Promise<void>;
 };
 
-function launch(folder: string, port: number): Omit<LakeProcess, 'url'> {
+function launch(folder: string, port: number, extra: Record<string, string> = {}): Omit<LakeProcess, 'url'> {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_NO_WARNINGS: '1' };
   // A configured project would make the lake refuse to run; SANITY_* secrets would switch webhooks on.
   for (const name of ['NEXT_PUBLIC_SANITY_PROJECT_ID', 'NEXT_PUBLIC_SANITY_DATASET', 'SANITY_REVALIDATE_SECRET', 'CONTENT_LAKE_TOKEN', 'CONTENT_LAKE_PUBLIC_URL']) delete env[name];
   const child = spawn(NODE, ['lake/main.ts'], {
     cwd: ROOT,
-    env: { ...env, CONTENT_DATASET: folder, CONTENT_LAKE_PORT: String(port), CONTENT_LAKE_HOST: '127.0.0.1', CONTENT_LAKE_WEBHOOK_URLS: 'none' },
+    env: { ...env, CONTENT_DATASET: folder, CONTENT_LAKE_PORT: String(port), CONTENT_LAKE_HOST: '127.0.0.1', CONTENT_LAKE_WEBHOOK_URLS: 'none', ...extra },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -47,8 +48,8 @@ function launch(folder: string, port: number): Omit<LakeProcess, 'url'> {
 }
 
 /** Starts a lake process and resolves once it says it listens (rejects, with its output, if it exits first). */
-export async function spawnLake(folder: string, port?: number): Promise<LakeProcess> {
-  const lake = launch(folder, port ?? (await freePort()));
+export async function spawnLake(folder: string, port?: number, env: Record<string, string> = {}): Promise<LakeProcess> {
+  const lake = launch(folder, port ?? (await freePort()), env);
   await new Promise<void>((resolve, reject) => {
     const deadline = setTimeout(() => reject(new Error(`the lake did not start within 20 s:\n${lake.output()}`)), 20_000);
     const check = () => {
