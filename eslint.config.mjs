@@ -1,6 +1,7 @@
 import { defineConfig, globalIgnores } from 'eslint/config';
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
+import eslintConfigPrettier from 'eslint-config-prettier/flat';
 
 export default defineConfig([
   ...nextVitals,
@@ -15,4 +16,6 @@ export default defineConfig([
       '@next/next/no-html-link-for-pages': 'off',
     },
   },
+  // Prettier owns layout (npm run format); no lint rule argues with it.
+  eslintConfigPrettier,
 ]);

@@ -22,6 +22,7 @@ echo "node $(node --version)"
 
 step "type check (tsc, every file)" tsc --noEmit -p tsconfig.json
 step "lint (eslint)" eslint --max-warnings 0 .
+step "format (prettier, npm run format fixes it)" prettier --check "**/*.{ts,tsx,mjs,css}"
 # Checked above, once: the test builds skip Next's own type check, and send no telemetry.
 export SKIP_BUILD_TYPECHECK=1 NEXT_TELEMETRY_DISABLED=1
 
