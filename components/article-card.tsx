@@ -11,7 +11,13 @@ export function ArticleCard({ article, headingLevel = 2, priority = false }: { a
   const { summary } = article;
   return (
     <article className="card" lang={article.language} dir={directionOf(article.language)}>
-      <ContentImageFigure image={article.mainImage} sizes="(min-width: 64rem) 30rem, (min-width: 40rem) 50vw, 100vw" caption={false} className="card-image" priority={priority} />
+      <ContentImageFigure
+        image={article.mainImage}
+        sizes="(min-width: 64rem) 30rem, (min-width: 40rem) 50vw, 100vw"
+        caption={false}
+        className="card-image"
+        priority={priority}
+      />
       {leadTag && (
         <p className="kicker">
           <a href={tagPath(leadTag.slug)}>{leadTag.title}</a>
@@ -30,15 +36,7 @@ export function ArticleCard({ article, headingLevel = 2, priority = false }: { a
   );
 }
 
-export function ArticleList({
-  articles,
-  headingLevel = 2,
-  label,
-}: {
-  articles: Card[];
-  headingLevel?: 2 | 3;
-  label?: string;
-}) {
+export function ArticleList({ articles, headingLevel = 2, label }: { articles: Card[]; headingLevel?: 2 | 3; label?: string }) {
   if (articles.length === 0) return <p className="empty">No articles yet.</p>;
   return (
     <ol className="article-list" aria-label={label}>

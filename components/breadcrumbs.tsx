@@ -1,4 +1,3 @@
-
 export type Crumb = { name: string; href?: string; lang?: string };
 
 /** Where a page sits: Home › section › page. The last crumb is the current page, not a link. */

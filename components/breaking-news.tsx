@@ -10,8 +10,7 @@ export function BreakingNewsBanner({ news }: { news: BreakingNews | null }) {
   return (
     <section className="breaking-news" aria-label="Breaking news">
       <p>
-        <span className="breaking-news-label">Breaking</span>{' '}
-        {news.path ? <a href={news.path}>{news.text}</a> : news.text}
+        <span className="breaking-news-label">Breaking</span> {news.path ? <a href={news.path}>{news.text}</a> : news.text}
       </p>
     </section>
   );

@@ -13,11 +13,7 @@ function countLabel(total: number): string {
 export function SearchResults({ query, result }: { query: string; result: SearchPage }) {
   const { results, total, page, pageCount } = result;
   if (total === 0) {
-    return (
-      <p className="search-status">
-        No articles match “{query}”. Try fewer or different words.
-      </p>
-    );
+    return <p className="search-status">No articles match “{query}”. Try fewer or different words.</p>;
   }
   return (
     <>
@@ -55,14 +51,7 @@ export function SearchResults({ query, result }: { query: string; result: Search
           ))}
         </ol>
       )}
-      <Pagination
-        page={page}
-        pageCount={pageCount}
-        hrefFor={(n) => searchPath(query, n)}
-        label="Result pages"
-        previousText="← Previous"
-        nextText="Next →"
-      />
+      <Pagination page={page} pageCount={pageCount} hrefFor={(n) => searchPath(query, n)} label="Result pages" previousText="← Previous" nextText="Next →" />
     </>
   );
 }

@@ -40,9 +40,7 @@ export function assetFileName(name: AssetName): string {
 }
 
 export function assetId(name: AssetName): string {
-  return name.kind === 'images'
-    ? `image-${name.sha1}-${name.width}x${name.height}-${name.extension}`
-    : `file-${name.sha1}-${name.extension}`;
+  return name.kind === 'images' ? `image-${name.sha1}-${name.width}x${name.height}-${name.extension}` : `file-${name.sha1}-${name.extension}`;
 }
 
 const MIME_TYPES: Record<string, string> = {

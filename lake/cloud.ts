@@ -33,10 +33,19 @@ export function platformAnswer(method: string, path: string, body: unknown, proj
     return ok(pairs);
   }
   const keys = /^\/users\/me\/keyvalue\/(.+)$/.exec(path);
-  if (keys) return ok(decodeURIComponent(keys[1]!).split(',').map((key) => ({ key, value: keyValues.get(key) ?? null })));
+  if (keys)
+    return ok(
+      decodeURIComponent(keys[1]!)
+        .split(',')
+        .map((key) => ({ key, value: keyValues.get(key) ?? null })),
+    );
   const users = /^\/users\/([^/]+)$/.exec(path);
   if (users) {
-    return ok(decodeURIComponent(users[1]!).split(',').map((id) => ({ id, displayName: id === LOCAL_USER_ID ? localUser.name : id, imageUrl: null })));
+    return ok(
+      decodeURIComponent(users[1]!)
+        .split(',')
+        .map((id) => ({ id, displayName: id === LOCAL_USER_ID ? localUser.name : id, imageUrl: null })),
+    );
   }
   switch (path) {
     case '/auth/id':

@@ -27,7 +27,9 @@ const TOKEN_MIN_LENGTH = 32;
 export function lakeConfigFrom(env: Record<string, string | undefined>, root: string): LakeConfig {
   const value = (name: string) => env[name]?.trim() || undefined;
   if (value('NEXT_PUBLIC_SANITY_PROJECT_ID')) {
-    throw new Error('NEXT_PUBLIC_SANITY_PROJECT_ID is set: with a Sanity project, the Studio and the site use Sanity, and the local Content Lake does not run.');
+    throw new Error(
+      'NEXT_PUBLIC_SANITY_PROJECT_ID is set: with a Sanity project, the Studio and the site use Sanity, and the local Content Lake does not run.',
+    );
   }
   const port = Number(value('CONTENT_LAKE_PORT') ?? DEFAULT_LAKE_PORT);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`CONTENT_LAKE_PORT must be a port number, got "${value('CONTENT_LAKE_PORT')}"`);
@@ -35,7 +37,9 @@ export function lakeConfigFrom(env: Record<string, string | undefined>, root: st
   const open = LOOPBACK.has(host);
   const token = value('CONTENT_LAKE_TOKEN');
   if (!open && (!token || token.length < TOKEN_MIN_LENGTH)) {
-    throw new Error(`CONTENT_LAKE_HOST=${host} is not loopback: set CONTENT_LAKE_TOKEN (at least ${TOKEN_MIN_LENGTH} characters; openssl rand -hex 32), which every write and draft read must then carry.`);
+    throw new Error(
+      `CONTENT_LAKE_HOST=${host} is not loopback: set CONTENT_LAKE_TOKEN (at least ${TOKEN_MIN_LENGTH} characters; openssl rand -hex 32), which every write and draft read must then carry.`,
+    );
   }
   const sitePort = value('PORT') ?? '3000';
   const webhookUrls = (value('CONTENT_LAKE_WEBHOOK_URLS') ?? `http://localhost:${sitePort}/api/revalidate`)

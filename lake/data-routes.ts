@@ -72,7 +72,9 @@ async function expandQueryMutations(ctx: DataContext, mutations: unknown[]): Pro
     }
     const params = (target.params ?? {}) as Record<string, unknown>;
     const found = await runQuery(target.query, params, documentsFor(ctx.store, 'raw'), ctx.author, ctx.projectId, ctx.dataset);
-    const ids = (Array.isArray(found) ? found : [found]).flatMap((hit) => (typeof (hit as LakeDocument | null)?._id === 'string' ? [(hit as LakeDocument)._id] : []));
+    const ids = (Array.isArray(found) ? found : [found]).flatMap((hit) =>
+      typeof (hit as LakeDocument | null)?._id === 'string' ? [(hit as LakeDocument)._id] : [],
+    );
     const { query: _query, params: _params, ...operations } = target;
     void _query;
     void _params;
@@ -88,7 +90,10 @@ export async function mutateRoute(ctx: DataContext, search: URLSearchParams, bod
   const tx = ctx.store.commit({ transactionId: stringOr(body.transactionId), author: ctx.author }, (staging) => {
     for (const mutation of mutations) results.push(applyMutation(staging, mutation));
     // Referential integrity is the dataset's, not the Studio's: a client.delete() is held to it too.
-    assertNothingRefersTo(staging, results.filter((result) => result.operation === 'delete').map((result) => result.id));
+    assertNothingRefersTo(
+      staging,
+      results.filter((result) => result.operation === 'delete').map((result) => result.id),
+    );
   });
   const returnDocuments = search.get('returnDocuments') === 'true';
   return {

@@ -1,16 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RawDocument } from '../lib/dataset/ndjson.ts';
-import {
-  assetDocument,
-  assetFileName,
-  assetId,
-  assetUrl,
-  fileUrlBaseOf,
-  parseAssetFileName,
-  parseAssetId,
-  type AssetName,
-} from './asset-names.ts';
+import { assetDocument, assetFileName, assetId, assetUrl, fileUrlBaseOf, parseAssetFileName, parseAssetId, type AssetName } from './asset-names.ts';
 import { alphaFromHeader } from './image-alpha.ts';
 import type { LakeDocument } from './types.ts';
 

@@ -44,11 +44,7 @@ export type LakeEvent = {
 export type EventsAnswer = { events: Record<string, LakeEvent[]>; nextCursor: string };
 
 /** `nextCursor` is the id of the oldest transaction already sent; a page never splits a transaction. */
-export function eventsFor(
-  log: Transaction[],
-  documentId: string,
-  options: { limit?: number; nextCursor?: string } = {},
-): EventsAnswer {
+export function eventsFor(log: Transaction[], documentId: string, options: { limit?: number; nextCursor?: string } = {}): EventsAnswer {
   const publishedId = publishedIdOf(documentId);
   const inGroup = (id: string) => publishedIdOf(id) === publishedId;
   const alive = new Map<string, LakeDocument>();
@@ -125,7 +121,8 @@ function eventsOf(tx: Transaction, publishedId: string, changes: Change[], alive
     } else if (change.before && !change.after) {
       if (alive.size === 0) {
         if (!out.some((event) => event.type === 'deleteDocumentGroup')) out.push({ ...base, type: 'deleteDocumentGroup' });
-      } else out.push({ ...base, type: 'deleteDocumentVersion', versionId: change.id, versionRevisionId: change.before._rev ?? tx.id, ...releaseOf(change.id) });
+      } else
+        out.push({ ...base, type: 'deleteDocumentVersion', versionId: change.id, versionRevisionId: change.before._rev ?? tx.id, ...releaseOf(change.id) });
     }
   }
   return out;

@@ -11,7 +11,10 @@ import { LakeError } from './types.ts';
  */
 export function historyRoute(res: ServerResponse, store: Store, rest: string, search: URLSearchParams): void {
   const [area, second, third] = rest.split('/');
-  const ids = (value: string | undefined) => decodeURIComponent(value ?? '').split(',').filter(Boolean);
+  const ids = (value: string | undefined) =>
+    decodeURIComponent(value ?? '')
+      .split(',')
+      .filter(Boolean);
   if (area === 'transactions') {
     const lines = transactionsFor([...store.translog()], ids(second), {
       fromTransaction: search.get('fromTransaction') ?? undefined,
@@ -31,13 +34,21 @@ export function historyRoute(res: ServerResponse, store: Store, rest: string, se
       time: search.get('time') ?? undefined,
       lastRevision: search.get('lastRevision') === 'true',
     };
-    return sendJson(res, 200, documentsAt([...store.translog()], (id) => store.get(id), ids(second), at));
+    return sendJson(
+      res,
+      200,
+      documentsAt([...store.translog()], (id) => store.get(id), ids(second), at),
+    );
   }
   if (area === 'events' && second === 'documents' && third) {
-    return sendJson(res, 200, eventsFor([...store.translog()], decodeURIComponent(third), {
-      limit: search.has('limit') ? Number(search.get('limit')) : undefined,
-      nextCursor: search.get('nextCursor') ?? undefined,
-    }));
+    return sendJson(
+      res,
+      200,
+      eventsFor([...store.translog()], decodeURIComponent(third), {
+        limit: search.has('limit') ? Number(search.get('limit')) : undefined,
+        nextCursor: search.get('nextCursor') ?? undefined,
+      }),
+    );
   }
   throw new LakeError(404, `Unknown history route ${rest}`, 'notFoundError');
 }

@@ -118,12 +118,7 @@ export function documentsAt(
 }
 
 /** The document after `log[index]`: the next change's `before`, or today's document if none follows. */
-function stateAfter(
-  log: Transaction[],
-  index: number,
-  id: string,
-  currentDocs: (id: string) => LakeDocument | undefined,
-): LakeDocument | null {
+function stateAfter(log: Transaction[], index: number, id: string, currentDocs: (id: string) => LakeDocument | undefined): LakeDocument | null {
   for (const tx of log.slice(index + 1)) {
     const change = tx.changes.find((candidate) => candidate.id === id);
     if (change) return change.before;
@@ -137,12 +132,7 @@ function lastBeforeDeletion(log: Transaction[], id: string): LakeDocument | null
   return change ? (change.after ?? change.before) : null;
 }
 
-function revisionBeforeLog(
-  log: Transaction[],
-  id: string,
-  revision: string,
-  currentDocs: (id: string) => LakeDocument | undefined,
-): LakeDocument | null {
+function revisionBeforeLog(log: Transaction[], id: string, revision: string, currentDocs: (id: string) => LakeDocument | undefined): LakeDocument | null {
   const current = currentDocs(id);
   if (current?._rev === revision) return current;
   for (const tx of log) {

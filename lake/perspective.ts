@@ -16,7 +16,10 @@ export function defaultPerspective(apiVersion: string): PerspectiveName {
 }
 
 function layers(perspective: string): string[] {
-  const names = perspective.split(',').map((name) => name.trim()).filter(Boolean);
+  const names = perspective
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
   if (names.length === 0) throw new LakeError(400, 'Empty perspective');
   return names.map((name) => (name === 'previewDrafts' ? 'drafts' : name));
 }

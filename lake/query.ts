@@ -24,7 +24,14 @@ export function parseQuery(query: string, params: Record<string, unknown>) {
 }
 
 /** Runs GROQ with groq-js over the documents of one perspective. */
-export async function runQuery(query: string, params: Record<string, unknown>, dataset: LakeDocument[], identity: string, projectId: string, datasetName: string): Promise<unknown> {
+export async function runQuery(
+  query: string,
+  params: Record<string, unknown>,
+  dataset: LakeDocument[],
+  identity: string,
+  projectId: string,
+  datasetName: string,
+): Promise<unknown> {
   const tree = parseQuery(query, params);
   try {
     const value = await evaluate(tree, { dataset, params, identity, sanity: { projectId, dataset: datasetName } });

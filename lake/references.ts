@@ -30,12 +30,10 @@ export function assertNothingRefersTo(staging: Staging, removed: string[]): void
   }
   if (referrers.size === 0) return;
   const [id, by] = [...referrers.entries()][0]!;
-  throw new LakeError(
-    409,
-    `Document "${id}" cannot be deleted as there are references to it from "${by.join('", "')}"`,
-    'documentHasExistingReferencesError',
-    { referencingIDs: by, documentId: id },
-  );
+  throw new LakeError(409, `Document "${id}" cannot be deleted as there are references to it from "${by.join('", "')}"`, 'documentHasExistingReferencesError', {
+    referencingIDs: by,
+    documentId: id,
+  });
 }
 
 /**

@@ -91,7 +91,13 @@ export function createLakeServer(options: LakeServerOptions): Server & { unknown
       }
     }
     if (path === '/users/me' && !editor) throw new LakeError(401, 'Not logged in to the local Content Lake', 'unauthorizedError');
-    const platform = platformAnswer(method, path, method === 'PUT' || method === 'POST' ? await readJsonValue(req) : undefined, options.projectId, options.dataset);
+    const platform = platformAnswer(
+      method,
+      path,
+      method === 'PUT' || method === 'POST' ? await readJsonValue(req) : undefined,
+      options.projectId,
+      options.dataset,
+    );
     if (platform) return sendJson(res, platform.status, platform.body);
     unknownRoutes.push(`${method} ${url.pathname}`);
     log(`[lake] unknown route: ${method} ${url.pathname}${url.search}`);

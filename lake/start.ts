@@ -29,7 +29,8 @@ export async function startLake(config: LakeConfig, log: (line: string) => void 
     log,
   });
   const hub = createListenerHub(log);
-  if (!config.webhookSecret && config.webhookUrls.length > 0) log('[lake] SANITY_REVALIDATE_SECRET is not set: publishes are not sent to the site (npm start sets one up)');
+  if (!config.webhookSecret && config.webhookUrls.length > 0)
+    log('[lake] SANITY_REVALIDATE_SECRET is not set: publishes are not sent to the site (npm start sets one up)');
   const webhook = createWebhookSender({
     urls: config.webhookSecret ? config.webhookUrls : [],
     secret: config.webhookSecret,
@@ -47,7 +48,16 @@ export async function startLake(config: LakeConfig, log: (line: string) => void 
   });
   // A recovered translog tail is in the dataset file before anyone can read it.
   await store.flush();
-  const server = createLakeServer({ store, hub, projectId: config.projectId, dataset: config.dataset, publicUrl: config.publicUrl, open: config.open, token: config.token, log });
+  const server = createLakeServer({
+    store,
+    hub,
+    projectId: config.projectId,
+    dataset: config.dataset,
+    publicUrl: config.publicUrl,
+    open: config.open,
+    token: config.token,
+    log,
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error) => {
       void store.close();

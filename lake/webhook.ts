@@ -66,7 +66,14 @@ function dereferenceIn(dataset: LakeDocument[]): DereferenceFunction {
  * A delete is projected from the document as it was, over the dataset as it was, so its tags'
  * slugs still resolve when they went in the same transaction.
  */
-async function payloadFor(change: Change, operation: Operation, tx: Transaction, datasetAfter: LakeDocument[], datasetBefore: LakeDocument[], sanity: { projectId: string; dataset: string }) {
+async function payloadFor(
+  change: Change,
+  operation: Operation,
+  tx: Transaction,
+  datasetAfter: LakeDocument[],
+  datasetBefore: LakeDocument[],
+  sanity: { projectId: string; dataset: string },
+) {
   const context = { before: change.before, after: change.after, timestamp: new Date(tx.timestamp), identity: tx.author, sanity };
   const matches = async (doc: LakeDocument | null) => doc !== null && (await (await evaluate(filterTree, { ...context, root: doc })).get()) === true;
   if (!(await matches(change.after)) && !(await matches(change.before))) return undefined;

@@ -18,7 +18,12 @@ const optional = z
 /** `http://a,http://b` → two URLs; a bad entry fails with its value. */
 const urlList = z
   .string()
-  .transform((value) => value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== ''))
+  .transform((value) =>
+    value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== ''),
+  )
   .pipe(z.array(z.url({ protocol: /^https?$/ })));
 
 /*
@@ -27,10 +32,7 @@ const urlList = z
  */
 export const SECRET_MIN_LENGTH = 32;
 const secret = optional.pipe(
-  z
-    .string()
-    .min(SECRET_MIN_LENGTH, `must be at least ${SECRET_MIN_LENGTH} characters; generate one with: openssl rand -hex 32`)
-    .optional(),
+  z.string().min(SECRET_MIN_LENGTH, `must be at least ${SECRET_MIN_LENGTH} characters; generate one with: openssl rand -hex 32`).optional(),
 );
 
 const PORT_MESSAGE = 'must be a port number, 1 to 65535';
@@ -44,10 +46,18 @@ const envSchema = z.object({
   SITE_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
   CONTENT_DATASET: optional,
   NEXT_PUBLIC_SANITY_PROJECT_ID: optional.pipe(
-    z.string().regex(/^[a-z0-9-]+$/, 'must be a Sanity project id (a-z, 0-9, -)').optional(),
+    z
+      .string()
+      .regex(/^[a-z0-9-]+$/, 'must be a Sanity project id (a-z, 0-9, -)')
+      .optional(),
   ),
   NEXT_PUBLIC_SANITY_DATASET: optional,
-  NEXT_PUBLIC_SANITY_API_VERSION: optional.pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional()),
+  NEXT_PUBLIC_SANITY_API_VERSION: optional.pipe(
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
+  ),
   SANITY_API_READ_TOKEN: optional,
   // Only the import CLI writes (`--to sanity`); the site never needs it.
   SANITY_API_WRITE_TOKEN: optional,

@@ -4,8 +4,7 @@
  */
 export const site = {
   name: 'NextMinuteNews',
-  description:
-    'Independent news from Central Asia and the world, written to be read: clear, sourced and corrected in the open.',
+  description: 'Independent news from Central Asia and the world, written to be read: clear, sourced and corrected in the open.',
   language: 'en',
   timeZone: 'UTC',
   logoPath: '/logo.png',

@@ -53,11 +53,7 @@ export const structure: StructureResolver = (S) => {
           S.list()
             .id('articles')
             .title('Articles')
-            .items([
-              articleList('published', 'Published'),
-              articleList('scheduled', 'Scheduled'),
-              articleList('all', 'All articles'),
-            ]),
+            .items([articleList('published', 'Published'), articleList('scheduled', 'Scheduled'), articleList('all', 'All articles')]),
         ),
       S.divider(),
       S.documentTypeListItem('tag').title('Tags'),

@@ -41,7 +41,15 @@ function readJson<T>(file: string): T {
 
 function taxonomyDocuments(taxonomy: Taxonomy): RawDocument[] {
   const make = (type: string, slug: string, fields: Record<string, unknown>): RawDocument => {
-    const doc: RawDocument = { _id: `${type}-${slug}`, _type: type, _rev: '', _createdAt: TAXONOMY_DATE, _updatedAt: TAXONOMY_DATE, ...fields, slug: { _type: 'slug', current: slug } };
+    const doc: RawDocument = {
+      _id: `${type}-${slug}`,
+      _type: type,
+      _rev: '',
+      _createdAt: TAXONOMY_DATE,
+      _updatedAt: TAXONOMY_DATE,
+      ...fields,
+      slug: { _type: 'slug', current: slug },
+    };
     doc._rev = contentHash(JSON.stringify({ ...doc, _rev: undefined }));
     return doc;
   };
@@ -73,7 +81,9 @@ function buildSampleDocuments(): { docs: RawDocument[]; images: SampleImages } {
   const wire = readJson<Record<string, WireOptions>>('wire-copy.json');
   const byFile = new Map<string, RawDocument>();
 
-  const files = readdirSync(articlesDir).filter((name) => /\.(txt|md)$/.test(name)).sort();
+  const files = readdirSync(articlesDir)
+    .filter((name) => /\.(txt|md)$/.test(name))
+    .sort();
   for (const name of files) {
     try {
       const parsed = parseArticleFile(join('sanity/sample-content/articles', name), readFileSync(join(articlesDir, name), 'utf8'));

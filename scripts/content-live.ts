@@ -70,14 +70,16 @@ export async function runLive(argv: string[]): Promise<number> {
     console.error(`${message}\n\n${LIVE_USAGE}`);
     return 2;
   };
-  if (!slug || extra.length > 0) return usageError('Give the live blog\'s slug and one file (or - for standard input).');
+  if (!slug || extra.length > 0) return usageError("Give the live blog's slug and one file (or - for standard input).");
   if (values.end && values.start) return usageError('--end and --start cannot be used together.');
   if (coverage && file !== undefined) return usageError(`--${values.end ? 'end' : 'start'} takes no file.`);
-  if (!coverage && file === undefined) return usageError('Give the update\'s file, or - to read it from standard input.');
+  if (!coverage && file === undefined) return usageError("Give the update's file, or - to read it from standard input.");
   const target = values.to ?? 'embedded';
   if (target !== 'embedded' && target !== 'sanity') return usageError(`--to must be "embedded" or "sanity", not "${target}".`);
-  if (target === 'sanity' && values.notify !== undefined) return usageError('--notify is for embedded writes: with --to sanity, Sanity\'s own webhook tells the site.');
-  if (values.format !== undefined && values.format !== 'md' && values.format !== 'txt') return usageError(`--format must be "txt" or "md", not "${values.format}".`);
+  if (target === 'sanity' && values.notify !== undefined)
+    return usageError("--notify is for embedded writes: with --to sanity, Sanity's own webhook tells the site.");
+  if (values.format !== undefined && values.format !== 'md' && values.format !== 'txt')
+    return usageError(`--format must be "txt" or "md", not "${values.format}".`);
 
   try {
     const now = new Date().toISOString();
@@ -86,9 +88,7 @@ export async function runLive(argv: string[]): Promise<number> {
 
     if (target === 'sanity') {
       const client = createSanityWriteClient(sanityWriteConfigFrom(env));
-      const result = coverage
-        ? await changeCoverageInSanity(client, slug, coverage, now)
-        : await postLiveUpdateToSanity(client, slug, input!([]), now);
+      const result = coverage ? await changeCoverageInSanity(client, slug, coverage, now) : await postLiveUpdateToSanity(client, slug, input!([]), now);
       for (const line of result.log) console.log(line);
       console.log(`${coverage ? `coverage ${coverage}:` : 'published'} ${result.id} (Sanity transaction ${result.transactionId})`);
       console.log(`  path: ${result.path}`);
@@ -151,7 +151,13 @@ function readUpdate(slug: string, file: string, values: LiveValues, dataset: Raw
   const input: LiveUpdateInput = { body: parsed.body, keyEvent: values['key-event'] === true, pinned: values.pin === true };
   const title = values.title ?? parsed.title;
   if (title !== undefined) input.title = title;
-  const authors = values.author?.flatMap((value) => value.split(',').map((a) => a.trim()).filter(Boolean)) ?? parsed.authors;
+  const authors =
+    values.author?.flatMap((value) =>
+      value
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean),
+    ) ?? parsed.authors;
   if (authors !== undefined) input.authors = authors;
   const published = values.published ?? parsed.publishedAt;
   if (published !== undefined) input.publishedAt = isoDate(published);

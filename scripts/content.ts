@@ -82,7 +82,9 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (target === 'sanity' && values.notify !== undefined) {
-    console.error('--notify is for embedded imports: with --to sanity the article is a draft, and Sanity\'s own webhook tells the site when an editor publishes it.');
+    console.error(
+      "--notify is for embedded imports: with --to sanity the article is a draft, and Sanity's own webhook tells the site when an editor publishes it.",
+    );
     return 2;
   }
 
@@ -163,7 +165,10 @@ function report(plan: ImportPlan, datasetFile: string): void {
 }
 
 function list(value: string): string[] {
-  return value.split(',').map((item) => item.trim()).filter(Boolean);
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 }
 
 function isoDate(value: string): string {

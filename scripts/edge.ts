@@ -8,7 +8,8 @@ import { parseOrigin, spawnVarnish } from './edge/varnish.ts';
  * they are missing and this runs as root. Ctrl-C stops it.
  */
 
-const usage = 'usage: npm run edge -- --port <port> --origin <host:port> [--origin <host:port> …] [--trust <ip or cidr> …] [--listen <address>] [--memory 256m]';
+const usage =
+  'usage: npm run edge -- --port <port> --origin <host:port> [--origin <host:port> …] [--trust <ip or cidr> …] [--listen <address>] [--memory 256m]';
 
 function main(): void {
   const { values } = parseArgs({

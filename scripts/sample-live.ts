@@ -16,7 +16,9 @@ type SampleLiveBlog = { article: string; startedAt: string; endedAt?: string; up
 
 /** Adds the live blogs' coverage and updates to `docs` (in place); `byFile` maps article files to their documents. */
 export function addSampleLiveBlogs(liveDir: string, docs: RawDocument[], byFile: Map<string, RawDocument>): void {
-  const files = readdirSync(liveDir).filter((name) => name.endsWith('.json')).sort();
+  const files = readdirSync(liveDir)
+    .filter((name) => name.endsWith('.json'))
+    .sort();
   for (const name of files) {
     const where = `sanity/sample-content/live/${name}`;
     try {
@@ -40,7 +42,13 @@ export function addSampleLiveBlogs(liveDir: string, docs: RawDocument[], byFile:
 }
 
 function postUpdate(docs: RawDocument[], slug: string, update: SampleUpdate): void {
-  const seed = liveUpdateId(slug, nextUpdateNumber(slug, docs.map((doc) => doc._id)));
+  const seed = liveUpdateId(
+    slug,
+    nextUpdateNumber(
+      slug,
+      docs.map((doc) => doc._id),
+    ),
+  );
   const parsed = parseLiveUpdateText(`${slug}.txt`, update.text, seed);
   const publishedAt = iso(update.at);
   // An embargoed update is "posted" now-ish; the sample's now is its last real date.

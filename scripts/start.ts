@@ -24,7 +24,10 @@ const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 export type Env = Record<string, string | undefined>;
 export type Command = { command: string; args: string[] };
 export const lakeCommand: Command = { command: process.execPath, args: [path.join(ROOT, 'lake/main.ts')] };
-export const nextCommand = (args: string[]): Command => ({ command: process.execPath, args: [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', ...args] });
+export const nextCommand = (args: string[]): Command => ({
+  command: process.execPath,
+  args: [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', ...args],
+});
 
 const isSet = (value: string | undefined): value is string => value !== undefined && value.trim() !== '';
 
@@ -102,7 +105,8 @@ export function waitForListening(child: ChildProcess, out: NodeJS.WritableStream
       const match = LISTENING.exec(seen);
       if (match) done(() => resolve(match[1]!));
     };
-    const onExit = (code: number | null, signal: NodeJS.Signals | null) => done(() => reject(new Error(`the Content Lake exited before it listened (${signal ?? `code ${code}`})`)));
+    const onExit = (code: number | null, signal: NodeJS.Signals | null) =>
+      done(() => reject(new Error(`the Content Lake exited before it listened (${signal ?? `code ${code}`})`)));
     const timer = setTimeout(() => done(() => reject(new Error(`the Content Lake did not say it was listening within ${timeoutMs / 1000} s`))), timeoutMs);
     child.stdout?.pipe(out, { end: false });
     child.stdout?.on('data', onData);
@@ -184,7 +188,9 @@ export async function startWithLake(options: StartOptions): Promise<number> {
   }
   const siteChild = launch(site(args), env, 'inherit', log);
   const secretNote = generatedSecret ? '; SANITY_REVALIDATE_SECRET generated for this run, shared by the lake and the site' : '';
-  log(`start: the Studio is at ${siteOrigin(args, env)}/studio, using the local Content Lake at ${lakeUrl} (no NEXT_PUBLIC_SANITY_PROJECT_ID set)${secretNote}`);
+  log(
+    `start: the Studio is at ${siteOrigin(args, env)}/studio, using the local Content Lake at ${lakeUrl} (no NEXT_PUBLIC_SANITY_PROJECT_ID set)${secretNote}`,
+  );
   return supervise({ 'the Content Lake': lakeChild, 'the site (next start)': siteChild }, signals, log);
 }
 
@@ -198,5 +204,7 @@ export async function start(options: StartOptions): Promise<number> {
 
 if (import.meta.main) {
   const failed = (error: unknown) => (console.error(`start: ${(error as Error).message}`), 1);
-  start({ args: process.argv.slice(2), env: process.env }).catch(failed).then((code) => process.exit(code));
+  start({ args: process.argv.slice(2), env: process.env })
+    .catch(failed)
+    .then((code) => process.exit(code));
 }

@@ -43,7 +43,8 @@ export function liveIsland(endpoint: string, root: HTMLElement, markup: IslandMa
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
   // An answer in an older shape (a cache from before a deploy) redraws, withdraws and pins nothing.
-  const currentShape = (data: IslandAnswer) => Array.isArray(data.ids) && Array.isArray(data.pinned) && data.pinned.every((update) => typeof update?.anchor === 'string');
+  const currentShape = (data: IslandAnswer) =>
+    Array.isArray(data.ids) && Array.isArray(data.pinned) && data.pinned.every((update) => typeof update?.anchor === 'string');
 
   /*
    * Brings what the page shows in line with the answer, which lists every public update's id and

@@ -6,7 +6,13 @@ export function LiveStatus({ blog }: { blog: Pick<LiveBlogPage, 'isLive' | 'late
   if (!blog.isLive) {
     return (
       <p className="live-status live-status-ended">
-        Live coverage ended{blog.endedAt && <> <DateTime iso={blog.endedAt} language={blog.language} /></>}
+        Live coverage ended
+        {blog.endedAt && (
+          <>
+            {' '}
+            <DateTime iso={blog.endedAt} language={blog.language} />
+          </>
+        )}
       </p>
     );
   }

@@ -24,7 +24,8 @@ function classOf(module: unknown): FileSystemCacheClass {
   for (let depth = 0; typeof current !== 'function' && depth < 3; depth++) {
     current = typeof current === 'object' && current !== null ? (current as { default?: unknown }).default : undefined;
   }
-  if (typeof current !== 'function') throw new Error("Next's FileSystemCache class was not found in next/dist/server/lib/incremental-cache/file-system-cache.js");
+  if (typeof current !== 'function')
+    throw new Error("Next's FileSystemCache class was not found in next/dist/server/lib/incremental-cache/file-system-cache.js");
   return current as FileSystemCacheClass;
 }
 

@@ -1,10 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type {
-  CacheHandler as IncrementalCacheHandler,
-  CacheHandlerContext,
-  CacheHandlerValue,
-} from 'next/dist/server/lib/incremental-cache';
+import type { CacheHandler as IncrementalCacheHandler, CacheHandlerContext, CacheHandlerValue } from 'next/dist/server/lib/incremental-cache';
 import { addEdgeKeys } from './edge-keys.ts';
 import { isUnknownUrlPage, NOT_FOUND_TTL_SECONDS } from './unknown-urls.ts';
 import type { RedisConnection } from './redis-connection.ts';
@@ -123,7 +119,8 @@ export class RedisIncrementalCache {
     if (!redis) return;
     const list = typeof tags === 'string' ? [tags] : tags;
     const written = await writeTagUpdates(redis, this.#options.prefix, list, durations);
-    if (!written) console.warn(`[cache] could not record the revalidation of ${list.join(', ')} in Redis; other instances keep their entries until they expire`);
+    if (!written)
+      console.warn(`[cache] could not record the revalidation of ${list.join(', ')} in Redis; other instances keep their entries until they expire`);
   }
 
   resetRequestCache(): void {

@@ -102,7 +102,8 @@ export function createRedisUseCacheHandler(options: RedisUseCacheOptions): Cache
     async updateTags(tags, durations?: Durations) {
       if (!redis) return;
       const written = await writeTagUpdates(redis, prefix, tags, durations);
-      if (!written) console.warn(`[cache] could not record the revalidation of ${tags.join(', ')} in Redis; other instances keep their entries until they expire`);
+      if (!written)
+        console.warn(`[cache] could not record the revalidation of ${tags.join(', ')} in Redis; other instances keep their entries until they expire`);
     },
   };
 }

@@ -26,15 +26,11 @@ export const articleQuery = defineQuery(`*[${isPublicArticle} && slug.current ==
   previousSlugs
 }`);
 
-export const articleRedirectQuery = defineQuery(
-  `*[${isPublicArticle} && $slug in previousSlugs] | order(publishedAt desc) [0]{"slug": slug.current}`,
-);
+export const articleRedirectQuery = defineQuery(`*[${isPublicArticle} && $slug in previousSlugs] | order(publishedAt desc) [0]{"slug": slug.current}`);
 
 export const articleSlugsQuery = defineQuery(`*[${isPublicArticle} && defined(slug.current)]{_id, "slug": slug.current, previousSlugs}`);
 
-export const recentArticleSlugsQuery = defineQuery(
-  `*[${isPublicArticle}] | order(publishedAt desc) [0...$limit]{"slug": slug.current}`,
-);
+export const recentArticleSlugsQuery = defineQuery(`*[${isPublicArticle}] | order(publishedAt desc) [0...$limit]{"slug": slug.current}`);
 
 type Fields = z.output<typeof articleFullFields> & { previousSlugs: string[] };
 
@@ -56,7 +52,12 @@ function withArticleView(article: Fields) {
 }
 
 export const articleSchema = articleFullFields
-  .extend({ previousSlugs: z.array(z.string()).nullish().transform((slugs) => slugs ?? []) })
+  .extend({
+    previousSlugs: z
+      .array(z.string())
+      .nullish()
+      .transform((slugs) => slugs ?? []),
+  })
   .transform(withArticleView);
 
 export type Article = z.output<typeof articleSchema>;
@@ -72,7 +73,10 @@ export async function loadArticle(source: QuerySource, slug: string, perspective
 /** The current slug of the article that once had `slug`, for a permanent redirect. */
 export async function loadArticleRedirect(source: QuerySource, slug: string, perspective: Perspective = 'published') {
   const raw = await source.query<unknown>(articleRedirectQuery, { slug }, perspective);
-  const parsed = z.object({ slug: z.string().min(1) }).nullable().safeParse(raw ?? null);
+  const parsed = z
+    .object({ slug: z.string().min(1) })
+    .nullable()
+    .safeParse(raw ?? null);
   return { value: parsed.success && parsed.data ? parsed.data.slug : null, raw };
 }
 

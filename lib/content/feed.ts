@@ -56,7 +56,12 @@ export async function loadFeedContent(source: QuerySource, scope: FeedScope, lim
   const raw = await source.query<unknown>(sourceFeedQuery, { slug: scope.slug, limit }, 'published');
   const outlet = parseOne(sourceOwnerSchema.extend(withArticles), raw, 'source');
   if (!outlet) return { value: null, raw };
-  const owner = { kind: 'source', slug: outlet.slug, name: outlet.name, description: ownerDescription('source', outlet.name, outlet.description) } satisfies FeedOwner;
+  const owner = {
+    kind: 'source',
+    slug: outlet.slug,
+    name: outlet.name,
+    description: ownerDescription('source', outlet.name, outlet.description),
+  } satisfies FeedOwner;
   return { value: { owner, articles: parseEach(feedArticleSchema, outlet.articles, 'article') } satisfies FeedContent, raw };
 }
 

@@ -20,8 +20,14 @@ export const liveUpdateSchema = z.object({
   _id: z.string().regex(/^[A-Za-z0-9_-][A-Za-z0-9._-]*$/),
   title: optionalText,
   publishedAt: isoDate,
-  keyEvent: z.boolean().nullish().transform((flag) => flag === true),
-  pinned: z.boolean().nullish().transform((flag) => flag === true),
+  keyEvent: z
+    .boolean()
+    .nullish()
+    .transform((flag) => flag === true),
+  pinned: z
+    .boolean()
+    .nullish()
+    .transform((flag) => flag === true),
   authors: refList(authorRefSchema),
   body: portableTextSchema,
 });
@@ -33,7 +39,10 @@ export const liveBlogFields = articleFullFields.extend({
   coverageEndedAt: optionalIsoDate,
   latestAt: optionalIsoDate,
   total: z.number().int().nonnegative(),
-  order: z.array(z.string()).nullish().transform((ids) => ids ?? []),
+  order: z
+    .array(z.string())
+    .nullish()
+    .transform((ids) => ids ?? []),
   keyEvents: z.array(z.unknown()).nullish(),
   pinned: z.array(z.unknown()).nullish(),
   updates: z.array(z.unknown()).nullish(),
@@ -59,7 +68,13 @@ export function livePagePath(slug: string, page: number): string {
  * (which page holds it) and its pin (where it stands) are left out: they move without its content
  * changing.
  */
-export function liveUpdateVersion(view: { title: string | undefined; timeLabel: string; keyEvent: boolean; authors: { name: string; path: string }[]; bodyHtml: string }): string {
+export function liveUpdateVersion(view: {
+  title: string | undefined;
+  timeLabel: string;
+  keyEvent: boolean;
+  authors: { name: string; path: string }[];
+  bodyHtml: string;
+}): string {
   const seen = JSON.stringify([view.title ?? null, view.timeLabel, view.keyEvent, view.authors, view.bodyHtml]);
   return createHash('sha256').update(seen).digest('base64url').slice(0, 16);
 }
@@ -105,5 +120,15 @@ export function liveModifiedAt(blog: { latestAt?: string; startedAt?: string; en
 
 /** An update as the island draws it (components/live/live-island-markup.ts). */
 export const islandUpdate = ({ _id, anchor, href, title, publishedAt, timeLabel, keyEvent, pinned, authors, bodyHtml, version }: LiveUpdateView) => ({
-  _id, anchor, href, title: title ?? null, publishedAt, timeLabel, keyEvent, pinned, authors, bodyHtml, version,
+  _id,
+  anchor,
+  href,
+  title: title ?? null,
+  publishedAt,
+  timeLabel,
+  keyEvent,
+  pinned,
+  authors,
+  bodyHtml,
+  version,
 });

@@ -9,7 +9,7 @@ import { isPublicArticleSlug } from './article.ts';
 import { liveTag, slugTag } from './cache-tags.ts';
 import { cacheLife, tagWithResult } from './cached.ts';
 import { articleFull, image, isPublicArticle, isPublicLiveUpdate } from './fragments.ts';
-import { islandUpdate, LIVE_PAGE_SIZE, liveBlogFields, liveModifiedAt, livePagePath, liveUpdateSchema, liveUpdateView, newestUpdates} from './live-view.ts';
+import { islandUpdate, LIVE_PAGE_SIZE, liveBlogFields, liveModifiedAt, livePagePath, liveUpdateSchema, liveUpdateView, newestUpdates } from './live-view.ts';
 import { parseEach, parseOne } from './parse.ts';
 import type { Perspective } from './perspective.ts';
 import { withFullView } from './shapes.ts';
@@ -80,7 +80,16 @@ export async function loadLiveBlog(source: QuerySource, slug: string, page: numb
     // Pinned updates lead page 1 only, so each anchor exists once.
     pinned: page === 1 ? pinned : [],
     updates,
-    jsonLd: liveBlogJsonLd(article, { startedAt: blog.coverageStartedAt, endedAt, modifiedAt: latestOf([article.modifiedAt, blog.latestAt]) ?? article.modifiedAt, updates: newestUpdates({ pinned, updates }) }, origin),
+    jsonLd: liveBlogJsonLd(
+      article,
+      {
+        startedAt: blog.coverageStartedAt,
+        endedAt,
+        modifiedAt: latestOf([article.modifiedAt, blog.latestAt]) ?? article.modifiedAt,
+        updates: newestUpdates({ pinned, updates }),
+      },
+      origin,
+    ),
   };
   return { value, raw };
 }

@@ -13,7 +13,6 @@ import type { ReferencedIds, SlugsByReference } from '../revalidate/referenced-s
  * it runs once per publish and must see the slugs as they are now.
  */
 
-
 // Tags and sources are few; the blog is one article of thousands, so it is looked up by `_id ==`
 // (an index lookup on the embedded source, where `_id in $ids` would read every article).
 export const slugsByIdQuery = defineQuery(`{
@@ -24,7 +23,10 @@ export const slugsByIdQuery = defineQuery(`{
 
 const row = z.object({ _id: z.string(), slug: z.string().trim().min(1) });
 // A row without a slug (a tag saved without one) is left out, not a failure of the others.
-const rows = z.array(z.unknown()).catch([]).transform((list) => list.flatMap((item) => row.safeParse(item).data ?? []));
+const rows = z
+  .array(z.unknown())
+  .catch([])
+  .transform((list) => list.flatMap((item) => row.safeParse(item).data ?? []));
 const resultSchema = z.object({ tags: rows, sources: rows, article: row.nullish().catch(null) });
 
 export async function loadSlugsByReference(source: QuerySource, ids: ReferencedIds) {

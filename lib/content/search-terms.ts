@@ -21,7 +21,11 @@ const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 /** The words of a query, lower-cased, de-duplicated, capped in length and number. */
 export function searchTerms(raw: unknown): string[] {
   if (typeof raw !== 'string') return [];
-  const text = raw.slice(0, MAX_QUERY_LENGTH * 2).normalize('NFKC').slice(0, MAX_QUERY_LENGTH).toLocaleLowerCase('en');
+  const text = raw
+    .slice(0, MAX_QUERY_LENGTH * 2)
+    .normalize('NFKC')
+    .slice(0, MAX_QUERY_LENGTH)
+    .toLocaleLowerCase('en');
   const seen = new Set<string>();
   for (const word of text.match(WORD) ?? []) {
     seen.add(word.slice(0, MAX_TERM_LENGTH));
@@ -58,7 +62,10 @@ function escapeRegExp(value: string): string {
  */
 export function highlightParts(text: string, terms: string[]): TextPart[] {
   if (text === '' || terms.length === 0) return text === '' ? [] : [{ text, match: false }];
-  const alternatives = [...terms].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+  const alternatives = [...terms]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|');
   const pattern = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${alternatives})[\\p{L}\\p{M}\\p{N}]*`, 'giu');
   const parts: TextPart[] = [];
   let last = 0;

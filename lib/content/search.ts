@@ -23,7 +23,10 @@ export { searchQuery };
  */
 
 const searchResultSchema = articleCardFields.extend({
-  text: z.string().nullish().transform((value) => value ?? ''),
+  text: z
+    .string()
+    .nullish()
+    .transform((value) => value ?? ''),
 });
 
 type Found = z.output<typeof searchResultSchema>;
@@ -78,10 +81,7 @@ export async function getSearchResults(terms: string[], page: number) {
   return value;
 }
 
-export type SearchView =
-  | { status: 'empty'; query: '' }
-  | { status: 'no-words'; query: string }
-  | { status: 'results'; query: string; result: SearchPage };
+export type SearchView = { status: 'empty'; query: '' } | { status: 'no-words'; query: string } | { status: 'results'; query: string; result: SearchPage };
 
 /** The search page from its raw `q` and `page` parameters: what to say, and the results if any. */
 export async function search(rawQuery: unknown, rawPage: unknown): Promise<SearchView> {

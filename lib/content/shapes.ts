@@ -72,8 +72,15 @@ export const sourceRefFields = z.object({
   name: text,
   slug: text,
   // An unknown kind is shown as no kind rather than hiding the source.
-  kind: z.enum(SOURCE_KINDS).nullish().catch(undefined).transform((kind) => kind ?? undefined),
-  stateAffiliated: z.boolean().nullish().transform((flag) => flag === true),
+  kind: z
+    .enum(SOURCE_KINDS)
+    .nullish()
+    .catch(undefined)
+    .transform((kind) => kind ?? undefined),
+  stateAffiliated: z
+    .boolean()
+    .nullish()
+    .transform((flag) => flag === true),
   url: optionalText,
 });
 
@@ -95,9 +102,16 @@ export const articleCardFields = z.object({
   standfirst: optionalText,
   publishedAt: isoDate,
   updatedAt: optionalIsoDate,
-  featured: z.boolean().nullish().transform((flag) => flag === true),
+  featured: z
+    .boolean()
+    .nullish()
+    .transform((flag) => flag === true),
   /** A live blog's coverage ("live" while it runs) and its latest public update. */
-  coverage: z.enum(['live', 'ended']).nullish().catch(undefined).transform((coverage) => coverage ?? undefined),
+  coverage: z
+    .enum(['live', 'ended'])
+    .nullish()
+    .catch(undefined)
+    .transform((coverage) => coverage ?? undefined),
   liveUpdatedAt: optionalIsoDate,
   lede: optionalText,
   tags: refList(tagRefSchema),

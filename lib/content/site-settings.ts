@@ -32,7 +32,10 @@ const bannerSchema = z.object({
   _id: z.string(),
   text: z.string().trim().min(1).max(BREAKING_NEWS_MAX),
   expiresAt: isoDate,
-  article: z.object({ _id: z.string(), slug: z.string().min(1) }).nullish().catch(null),
+  article: z
+    .object({ _id: z.string(), slug: z.string().min(1) })
+    .nullish()
+    .catch(null),
 });
 
 /** What the banner shows: the text, where it links (if anywhere) and when it comes down. */

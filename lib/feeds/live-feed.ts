@@ -61,6 +61,9 @@ export function liveFeedDocument(blog: LiveFeedBlog, origin: string, hubUrl?: st
     updated: blog.modifiedAt,
     hubUrl,
   };
-  const body = rssXml(channel, blog.updates.map((update) => liveFeedItem(update, blog.language, origin)));
+  const body = rssXml(
+    channel,
+    blog.updates.map((update) => liveFeedItem(update, blog.language, origin)),
+  );
   return { body, contentType: FEED_CONTENT_TYPES.rss, lastModified: blog.modifiedAt };
 }

@@ -48,8 +48,5 @@ export function restoreXml(xml: string): string {
     new RegExp(`<entry>(\\s*<title type="html"><!\\[CDATA\\[)${LANGUAGE.source}`, 'g'),
     (_match, titleStart: string, language: string) => `<entry xml:lang="${language}">${titleStart}`,
   );
-  return withLanguages
-    .replaceAll(CDATA_END, ']]]]><![CDATA[>')
-    .replaceAll(AMPERSAND, '&amp;')
-    .replaceAll(LESS_THAN, '&lt;');
+  return withLanguages.replaceAll(CDATA_END, ']]]]><![CDATA[>').replaceAll(AMPERSAND, '&amp;').replaceAll(LESS_THAN, '&lt;');
 }

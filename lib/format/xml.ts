@@ -12,10 +12,5 @@ export function stripInvalidXml(value: string): string {
 
 /** Text or attribute content for hand-written XML (sitemaps): escaped, with forbidden characters dropped. */
 export function xmlEscape(value: string): string {
-  return stripInvalidXml(value)
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&apos;');
+  return stripInvalidXml(value).replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&apos;');
 }

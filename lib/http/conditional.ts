@@ -63,11 +63,7 @@ export type CachedBody = Validators & {
 export const POLLER_CACHE_CONTROL = 'public, max-age=0, s-maxage=60, stale-while-revalidate=600';
 
 /** A 200 with the body, or a 304 without it, both carrying the validators. */
-export function conditionalResponse(
-  request: Pick<Request, 'headers' | 'method'>,
-  cached: CachedBody,
-  cacheControl: string = POLLER_CACHE_CONTROL,
-): Response {
+export function conditionalResponse(request: Pick<Request, 'headers' | 'method'>, cached: CachedBody, cacheControl: string = POLLER_CACHE_CONTROL): Response {
   const headers = new Headers({ ETag: cached.etag, 'Cache-Control': cacheControl, Vary: 'Accept-Encoding' });
   // Route handlers never pass through the page cache that adds these to pages.
   if (cached.keys) headers.set(EDGE_KEYS_HEADER, cached.keys);

@@ -7,9 +7,7 @@
  * See docs/security.md for how clients are told apart and the trade-offs.
  */
 
-export type RateLimitDecision =
-  | { allowed: true; remaining: number }
-  | { allowed: false; retryAfterSeconds: number };
+export type RateLimitDecision = { allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number };
 
 export type RateLimiter = {
   take(key: string): RateLimitDecision;

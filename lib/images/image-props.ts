@@ -57,13 +57,7 @@ export function imageProps(image: ImageInput): ImageProps | null {
       width: Math.max(1, Math.round(width * (1 - fraction(crop.left) - fraction(crop.right)))),
       height: Math.max(1, Math.round(height * (1 - fraction(crop.top) - fraction(crop.bottom)))),
     };
-    const src = createImageUrlBuilder({ projectId, dataset })
-      .image(image)
-      .width(cropped.width)
-      .height(cropped.height)
-      .fit('crop')
-      .auto('format')
-      .url();
+    const src = createImageUrlBuilder({ projectId, dataset }).image(image).width(cropped.width).height(cropped.height).fit('crop').auto('format').url();
     return { src, ...cropped, blurDataURL, objectPosition };
   }
   if (isMediaUrl(asset.url)) return { src: asset.url, width, height, blurDataURL, objectPosition };

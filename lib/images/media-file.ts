@@ -12,7 +12,6 @@ import { contentTypeOfExtension, MEDIA_FILE_NAME } from './media-format.ts';
  * of the folder.
  */
 
-
 export type MediaFolders = { imagesFolder: string; cacheDir: string };
 
 /**

@@ -65,11 +65,7 @@ export function articleSlug(parsed: Pick<ParsedArticle, 'title' | 'slug'>): stri
  * publishedAt, and fields the importer does not know, such as mainImage) are
  * kept unless given again.
  */
-export function buildArticleDocument(
-  parsed: ParsedArticle,
-  options: ArticleBuildOptions,
-  existing?: Record<string, unknown>,
-): ArticleDocument {
+export function buildArticleDocument(parsed: ParsedArticle, options: ArticleBuildOptions, existing?: Record<string, unknown>): ArticleDocument {
   // Lengths, tags and links are the publish rules' business (planArticleImport): too long means a draft.
   const title = parsed.title.trim();
   const slug = articleSlug(parsed);
@@ -91,12 +87,13 @@ export function buildArticleDocument(
     refs(old.sources).map((ref) => ref._ref),
   ).map(referenceTo);
 
-  const corrections = pick(options.corrections, parsed.corrections)?.map((c, index) => ({
-    _type: 'correction' as const,
-    _key: deterministicKey(`${id}:correction`, index),
-    date: c.date,
-    text: c.text,
-  })) ?? (Array.isArray(old.corrections) ? (old.corrections as ArticleDocument['corrections']) : []);
+  const corrections =
+    pick(options.corrections, parsed.corrections)?.map((c, index) => ({
+      _type: 'correction' as const,
+      _key: deterministicKey(`${id}:correction`, index),
+      date: c.date,
+      text: c.text,
+    })) ?? (Array.isArray(old.corrections) ? (old.corrections as ArticleDocument['corrections']) : []);
 
   const updatedAt = options.updatedAt ?? parsed.updatedAt ?? stringOr(old.updatedAt);
   const doc: ArticleDocument = {
@@ -137,9 +134,7 @@ function stringOr(value: unknown): string | undefined {
 
 function refs(value: unknown): Reference[] {
   if (!Array.isArray(value)) return [];
-  return value.filter(
-    (ref): ref is Reference => typeof ref === 'object' && ref !== null && typeof (ref as Reference)._ref === 'string',
-  );
+  return value.filter((ref): ref is Reference => typeof ref === 'object' && ref !== null && typeof (ref as Reference)._ref === 'string');
 }
 
 /**

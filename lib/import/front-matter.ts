@@ -34,7 +34,10 @@ export const frontMatterSchema = z
     author: z.string().refine(isSlug, 'expected an author slug such as "jane-doe"').optional(),
     authors: slugList.optional(),
     featured: z.boolean().optional(),
-    language: z.string().regex(/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/, 'expected a BCP 47 tag such as "en" or "ru"').optional(),
+    language: z
+      .string()
+      .regex(/^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/, 'expected a BCP 47 tag such as "en" or "ru"')
+      .optional(),
     corrections: z.array(z.object({ date: isoDate, text: z.string().trim().min(1) }).strict()).optional(),
   })
   .strict();

@@ -15,11 +15,7 @@ const contextQuery = `{
 type Context = { article: RawDocument | null; updates: RawDocument[] | null; authors: RawDocument[] | null };
 
 async function readContext(client: SanityClient, slug: string, authors: string[]): Promise<RawDocument[]> {
-  const found = await client.fetch<Context>(
-    contextQuery,
-    { slug, prefix: liveUpdatePrefix(slug), authorSlugs: authors },
-    { perspective: 'raw' },
-  );
+  const found = await client.fetch<Context>(contextQuery, { slug, prefix: liveUpdatePrefix(slug), authorSlugs: authors }, { perspective: 'raw' });
   return [...(found.article ? [found.article] : []), ...(found.updates ?? []), ...(found.authors ?? [])];
 }
 
@@ -47,7 +43,10 @@ export async function changeCoverageInSanity(client: SanityClient, slug: string,
   const set: Record<string, unknown> = { coverage };
   if (coverage === 'ended') set.coverageEndedAt = plan.document.coverageEndedAt;
   else set.coverageStartedAt = plan.document.coverageStartedAt;
-  const patch = client.patch(plan.document._id).ifRevisionId(String(current?._rev ?? '')).set(set);
+  const patch = client
+    .patch(plan.document._id)
+    .ifRevisionId(String(current?._rev ?? ''))
+    .set(set);
   if (coverage === 'live') patch.unset(['coverageEndedAt']);
   const committed = await client.transaction().patch(patch).commit({ visibility: 'sync' });
   return { id: plan.document._id, path: plan.path, log: plan.log, transactionId: committed.transactionId };

@@ -56,7 +56,9 @@ function parseMarkdownUpdate(file: string, text: string, seed: string): ParsedLi
   const raw = frontMatterKeys(text);
   const unknown = raw.filter((key) => !UPDATE_KEYS.has(key));
   if (unknown.length > 0) {
-    throw new Error(`${file}: front matter field(s) ${unknown.map((key) => `"${key}"`).join(', ')} do not apply to a live update (use title, published, authors).`);
+    throw new Error(
+      `${file}: front matter field(s) ${unknown.map((key) => `"${key}"`).join(', ')} do not apply to a live update (use title, published, authors).`,
+    );
   }
   const titled = data.title !== undefined || /^\s*# /u.test(body);
   // A title of its own when the file has one; else the seed stands in as the headline.

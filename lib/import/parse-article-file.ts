@@ -12,7 +12,9 @@ export function parseArticleFile(file: string, text: string): ParsedArticle {
   const parsed = parseByExtension(file, text);
   if (parsed.body.length === 0) {
     const headline = parsed.title.length > 60 ? `${parsed.title.slice(0, 60)}…` : parsed.title;
-    throw new Error(`${file}: no body after the headline "${headline}": the first line is the headline, the story follows on the next lines. Nothing was imported.`);
+    throw new Error(
+      `${file}: no body after the headline "${headline}": the first line is the headline, the story follows on the next lines. Nothing was imported.`,
+    );
   }
   return parsed;
 }

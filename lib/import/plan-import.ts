@@ -83,7 +83,9 @@ export function planArticleImport(parsed: ParsedArticle, options: ImportOptions,
   const other = findBySlug(dataset, 'article', slug);
   if (other && other._id !== publishedId) {
     // Importing would give two articles one URL; the one already there is an editor's to change.
-    throw new Error(`An article with the slug "${slug}" already exists (${other._id}, not made by this importer): change it in the Studio, or give this one another slug with "slug:" in the front matter.`);
+    throw new Error(
+      `An article with the slug "${slug}" already exists (${other._id}, not made by this importer): change it in the Studio, or give this one another slug with "slug:" in the front matter.`,
+    );
   }
   const draftId = `drafts.${publishedId}`;
   const published = byId.get(publishedId);

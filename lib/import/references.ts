@@ -17,7 +17,11 @@ const ID_PART_MAX = 100;
 
 export function idPart(slug: string): string {
   if (ID_SAFE.test(slug) && slug.length <= ID_PART_MAX) return slug;
-  const ascii = slug.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/-{2,}/g, '-').slice(0, ID_PART_MAX - 13).replace(/^-+|-+$/g, '');
+  const ascii = slug
+    .replace(/[^A-Za-z0-9_-]+/g, '-')
+    .replace(/-{2,}/g, '-')
+    .slice(0, ID_PART_MAX - 13)
+    .replace(/^-+|-+$/g, '');
   const hash = createHash('sha256').update(slug).digest('hex').slice(0, 12);
   return ascii ? `${ascii}-${hash}` : hash;
 }

@@ -13,8 +13,7 @@ export function indexById(docs: RawDocument[]): Map<string, RawDocument> {
 /** A tag, source or author made from a bare slug (`--tags new-tag`). */
 export function taxonomyFromSlug(type: TaxonomyType, slug: string, now: string): RawDocument {
   const label = titleFromSlug(slug);
-  const fields: Record<string, unknown> =
-    type === 'tag' ? { title: label } : type === 'source' ? { name: label, kind: 'other' } : { name: label };
+  const fields: Record<string, unknown> = type === 'tag' ? { title: label } : type === 'source' ? { name: label, kind: 'other' } : { name: label };
   return withSystemFields(type, slug, now, fields);
 }
 
@@ -36,7 +35,6 @@ export function findSourceByName(byId: Map<string, RawDocument>, name: string): 
   }
   return undefined;
 }
-
 
 /** The published document of this type with this slug, whoever made it: the Studio gives ids of its own. */
 export function findBySlug(dataset: Iterable<RawDocument>, type: string, slug: string): RawDocument | undefined {

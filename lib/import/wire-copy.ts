@@ -46,7 +46,10 @@ export function parseWireCopy(text: string): WireCopy {
  * joined with a space (a new bullet or the sign-off still starts a new line).
  */
 function logicalLines(text: string): string[] {
-  const raw = text.replace(/^\uFEFF/u, '').split(/\r\n|\r|\n/u).map((line) => line.trim());
+  const raw = text
+    .replace(/^\uFEFF/u, '')
+    .split(/\r\n|\r|\n/u)
+    .map((line) => line.trim());
   const groups: string[][] = [[]];
   for (const line of raw) {
     if (line === '') {

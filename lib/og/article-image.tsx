@@ -20,37 +20,48 @@ export async function articleOgImage({ title, tag }: { title: string; tag?: stri
   const headline = isMostlyPrintable(title) ? printable(title) : '';
   const kicker = tag && isMostlyPrintable(tag) ? printable(tag) : '';
   return new ImageResponse(
-    (
-      <div
-        style={{
-          width: '100%',
-          height: '100%',
-          display: 'flex',
-          flexDirection: 'column',
-          justifyContent: 'space-between',
-          padding: '64px 72px',
-          background: '#fbfaf7',
-          color: '#141414',
-          fontFamily: OG_FONT_FAMILY,
-          borderTop: '16px solid #c8102e',
-        }}
-      >
-        <div style={{ display: 'flex', flexDirection: 'column' }}>
-          {kicker && (
-            <div style={{ display: 'flex', fontSize: 30, fontWeight: 700, color: '#c8102e', textTransform: 'uppercase', letterSpacing: 2, marginBottom: 24 }}>
-              {kicker}
-            </div>
-          )}
-          <div style={{ display: 'flex', fontSize: headlineSize(headline.length), fontWeight: 700, lineHeight: 1.12 }}>{headline}</div>
-        </div>
-        <div style={{ display: 'flex', alignItems: 'center', fontSize: 34, fontWeight: 400 }}>
-          <div style={{ display: 'flex', width: 56, height: 56, background: '#141414', color: '#fbfaf7', alignItems: 'center', justifyContent: 'center', fontSize: 26, fontWeight: 700, marginRight: 20 }}>
-            NM
+    <div
+      style={{
+        width: '100%',
+        height: '100%',
+        display: 'flex',
+        flexDirection: 'column',
+        justifyContent: 'space-between',
+        padding: '64px 72px',
+        background: '#fbfaf7',
+        color: '#141414',
+        fontFamily: OG_FONT_FAMILY,
+        borderTop: '16px solid #c8102e',
+      }}
+    >
+      <div style={{ display: 'flex', flexDirection: 'column' }}>
+        {kicker && (
+          <div style={{ display: 'flex', fontSize: 30, fontWeight: 700, color: '#c8102e', textTransform: 'uppercase', letterSpacing: 2, marginBottom: 24 }}>
+            {kicker}
           </div>
-          {site.name}
-        </div>
+        )}
+        <div style={{ display: 'flex', fontSize: headlineSize(headline.length), fontWeight: 700, lineHeight: 1.12 }}>{headline}</div>
       </div>
-    ),
+      <div style={{ display: 'flex', alignItems: 'center', fontSize: 34, fontWeight: 400 }}>
+        <div
+          style={{
+            display: 'flex',
+            width: 56,
+            height: 56,
+            background: '#141414',
+            color: '#fbfaf7',
+            alignItems: 'center',
+            justifyContent: 'center',
+            fontSize: 26,
+            fontWeight: 700,
+            marginRight: 20,
+          }}
+        >
+          NM
+        </div>
+        {site.name}
+      </div>
+    </div>,
     { ...OG_SIZE, fonts: await ogFonts() },
   );
 }

@@ -1,12 +1,7 @@
 import type { BlockStyle, ListItemKind, PortableTextBlock } from './types.ts';
 
 /** A one-span block with the content model's shape. */
-export function textBlock(
-  text: string,
-  style: BlockStyle,
-  key: string,
-  list?: ListItemKind,
-): PortableTextBlock {
+export function textBlock(text: string, style: BlockStyle, key: string, list?: ListItemKind): PortableTextBlock {
   const block: PortableTextBlock = {
     _type: 'block',
     _key: key,

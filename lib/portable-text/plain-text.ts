@@ -5,9 +5,7 @@
  */
 export function blockText(block: unknown): string {
   if (!isRecord(block) || block._type !== 'block' || !Array.isArray(block.children)) return '';
-  return block.children
-    .map((child) => (isRecord(child) && typeof child.text === 'string' ? child.text : ''))
-    .join('');
+  return block.children.map((child) => (isRecord(child) && typeof child.text === 'string' ? child.text : '')).join('');
 }
 
 /** Text of all blocks, paragraphs (and list items) separated by a blank line. */

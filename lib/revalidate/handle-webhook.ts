@@ -108,7 +108,10 @@ export async function handleRevalidateWebhook(request: Request, deps: WebhookDep
       // Remembered only once the origin and every edge have dropped the old copies, so a
       // repeated delivery (a redelivery from Sanity's webhook log, --notify again) purges again.
       if (await purgeWithRetries(purgeEdges, decision.tags, deps.purgeRetryMs ?? PURGE_RETRY_MS)) remember();
-      else log(`[revalidate] an edge missed the purge of ${decision.tags.join(', ')} after ${1 + (deps.purgeRetryMs ?? PURGE_RETRY_MS).length} attempts; it serves the old copy until its s-maxage, or until this delivery is repeated`);
+      else
+        log(
+          `[revalidate] an edge missed the purge of ${decision.tags.join(', ')} after ${1 + (deps.purgeRetryMs ?? PURGE_RETRY_MS).length} attempts; it serves the old copy until its s-maxage, or until this delivery is repeated`,
+        );
     }
     // Looked up after the answer, so a slow content read never delays the publish.
     if (notifyHub) await notifyHub(await withReferencedSlugs(parsed.change, deps.referencedSlugs, log));

@@ -18,9 +18,7 @@ import type { DocumentChange } from './change.ts';
  * nothing: the webhook's filter should exclude them, and this refuses them anyway.
  */
 
-export type TagsDecision =
-  | { revalidate: true; tags: string[] }
-  | { revalidate: false; reason: string };
+export type TagsDecision = { revalidate: true; tags: string[] } | { revalidate: false; reason: string };
 
 /** Reads only what names cached reads: the document's id, type, slugs and (a live update's) blog. */
 export function tagsForChange(change: Pick<DocumentChange, 'id' | 'type' | 'slug' | 'previousSlugs' | 'listsChanged' | 'article'>): TagsDecision {

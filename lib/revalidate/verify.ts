@@ -22,9 +22,7 @@ export type VerifyInput = {
   now?: number;
 };
 
-export type VerifyResult =
-  | { ok: true; timestamp: number; signature: string }
-  | { ok: false; status: 400 | 401; reason: string };
+export type VerifyResult = { ok: true; timestamp: number; signature: string } | { ok: false; status: 400 | 401; reason: string };
 
 export async function verifyWebhookSignature({ rawBody, header, secret, now = Date.now() }: VerifyInput): Promise<VerifyResult> {
   // No secret configured must never mean "anything goes".

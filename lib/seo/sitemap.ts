@@ -33,8 +33,7 @@ const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n';
 
 export function urlsetXml(urls: readonly SitemapUrl[], origin: string): string {
   const entries = urls.map(
-    (url) =>
-      `  <url><loc>${xmlEscape(new URL(url.path, origin).href)}</loc>${url.lastmod ? `<lastmod>${xmlEscape(url.lastmod)}</lastmod>` : ''}</url>`,
+    (url) => `  <url><loc>${xmlEscape(new URL(url.path, origin).href)}</loc>${url.lastmod ? `<lastmod>${xmlEscape(url.lastmod)}</lastmod>` : ''}</url>`,
   );
   return `${XML_DECLARATION}<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries.join('\n')}\n</urlset>\n`;
 }

@@ -18,7 +18,11 @@ export const OpenOnSiteAction: DocumentActionComponent = (props) => {
   const published = props.published as { slug?: { current?: string }; publishedAt?: string } | null;
   const slug = published?.slug?.current;
   const embargoed = published?.publishedAt ? Date.parse(published.publishedAt) > Date.now() : false;
-  const reason = !slug ? 'Publish the article first: the site shows published articles only.' : embargoed ? 'Scheduled: the article is not public until its publish time.' : undefined;
+  const reason = !slug
+    ? 'Publish the article first: the site shows published articles only.'
+    : embargoed
+      ? 'Scheduled: the article is not public until its publish time.'
+      : undefined;
   return {
     label: 'Open on site',
     title: reason ?? 'Open the published article on the site in a new tab',

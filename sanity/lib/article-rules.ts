@@ -56,13 +56,11 @@ export const titleRule: Rule = (doc) => {
 
 export const slugRule: Rule = (doc) => filled(doc.slug?.current) || slugRequiredMessage('article');
 
-export const standfirstRule: Rule = (doc) =>
-  text(doc.standfirst).length <= STANDFIRST_MAX || `Keep the standfirst to ${STANDFIRST_MAX} characters or fewer.`;
+export const standfirstRule: Rule = (doc) => text(doc.standfirst).length <= STANDFIRST_MAX || `Keep the standfirst to ${STANDFIRST_MAX} characters or fewer.`;
 
 export const publishedAtRule: Rule = (doc) => filled(doc.publishedAt) || 'Set when the article is published.';
 
-export const updatedAtRule: Rule = (doc) =>
-  isNotBefore(text(doc.updatedAt), text(doc.publishedAt)) || 'The update time cannot be before the publish time.';
+export const updatedAtRule: Rule = (doc) => isNotBefore(text(doc.updatedAt), text(doc.publishedAt)) || 'The update time cannot be before the publish time.';
 
 export const languageRule: Rule = (doc) => {
   if (!filled(doc.language)) return 'Set the article language (e.g. en).';
@@ -71,8 +69,7 @@ export const languageRule: Rule = (doc) => {
 
 export const mainImageAltRule: Rule = (doc) => !doc.mainImage?.asset || filled(doc.mainImage.alt) || ALT_REQUIRED_MESSAGE;
 
-export const tagsRule: Rule = (doc) =>
-  (refs(doc.tags).length >= 1 && distinct(doc.tags)) || 'Add at least one tag (each tag once) before publishing.';
+export const tagsRule: Rule = (doc) => (refs(doc.tags).length >= 1 && distinct(doc.tags)) || 'Add at least one tag (each tag once) before publishing.';
 
 export const sourcesRule: Rule = (doc) => distinct(doc.sources) || 'List each source once.';
 

@@ -9,8 +9,7 @@ import { safeHref } from '../../lib/urls/safe-href.ts';
  * is stricter about what the renderer merely tolerates: surrounding or embedded
  * whitespace and control characters, and an empty `mailto:`.
  */
-export const HREF_RULE_MESSAGE =
-  'Links must start with https://, http://, mailto: or a single / for a page on this site.';
+export const HREF_RULE_MESSAGE = 'Links must start with https://, http://, mailto: or a single / for a page on this site.';
 
 export function isAllowedHref(href: string): boolean {
   if (href === '' || /[\u0000-\u0020\u007f]/.test(href)) return false;

@@ -20,10 +20,7 @@ function formatDate(iso: string | undefined): string | undefined {
   return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(time);
 }
 
-export function articlePreview(
-  selection: { title?: string; publishedAt?: string; tag?: string; media?: Media },
-  now: Date = new Date(),
-): PreviewResult {
+export function articlePreview(selection: { title?: string; publishedAt?: string; tag?: string; media?: Media }, now: Date = new Date()): PreviewResult {
   const date = formatDate(selection.publishedAt);
   const scheduled = selection.publishedAt !== undefined && Date.parse(selection.publishedAt) > now.getTime();
   const when = date ? (scheduled ? `Scheduled ${date}` : date) : 'No publish date';

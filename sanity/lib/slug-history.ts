@@ -13,10 +13,7 @@ export interface SlugHistoryDocument {
  * plus the published slug if the draft changes it, without duplicates and
  * never containing the slug being published (an editor may rename back).
  */
-export function nextPreviousSlugs(
-  published: SlugHistoryDocument | null | undefined,
-  draft: SlugHistoryDocument | null | undefined,
-): string[] {
+export function nextPreviousSlugs(published: SlugHistoryDocument | null | undefined, draft: SlugHistoryDocument | null | undefined): string[] {
   const current = draft?.slug?.current ?? undefined;
   const base = draft?.previousSlugs ?? published?.previousSlugs ?? [];
   const oldSlug = published?.slug?.current ?? undefined;

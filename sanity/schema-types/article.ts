@@ -118,7 +118,14 @@ export const article = defineType({
       title: 'Live coverage',
       type: 'string',
       description: 'Makes this article a live blog: Live while it runs, Ended when it is over. Leave empty for an ordinary article.',
-      options: { list: [{ title: 'Live', value: 'live' }, { title: 'Ended', value: 'ended' }], layout: 'radio', direction: 'horizontal' },
+      options: {
+        list: [
+          { title: 'Live', value: 'live' },
+          { title: 'Ended', value: 'ended' },
+        ],
+        layout: 'radio',
+        direction: 'horizontal',
+      },
     }),
     defineField({
       name: 'coverageStartedAt',

@@ -36,8 +36,7 @@ export const liveUpdate = defineType({
       title: 'Title',
       type: 'string',
       description: 'Optional; key events are listed by it.',
-      validation: (rule) =>
-        rule.max(LIVE_UPDATE_TITLE_MAX).error(`Keep the title to ${LIVE_UPDATE_TITLE_MAX} characters or fewer.`),
+      validation: (rule) => rule.max(LIVE_UPDATE_TITLE_MAX).error(`Keep the title to ${LIVE_UPDATE_TITLE_MAX} characters or fewer.`),
     }),
     defineField({
       name: 'body',
@@ -49,7 +48,7 @@ export const liveUpdate = defineType({
       name: 'keyEvent',
       title: 'Key event',
       type: 'boolean',
-      description: 'List this update among the live blog\'s key events.',
+      description: "List this update among the live blog's key events.",
       initialValue: false,
     }),
     defineField({

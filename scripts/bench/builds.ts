@@ -13,12 +13,20 @@ export const buildsSection: BenchSection<Builds> = {
   async run(ctx) {
     return {
       sample: await ctx.build('the sample site', ctx.root, SAMPLE_DIST, ctx.sampleEnv, ctx.sampleArticles),
-      archive: await ctx.build(`the ${ctx.options.archive}-article archive`, ctx.root, ARCHIVE_DIST, ctx.baseEnv({ CONTENT_DATASET: ctx.archiveDir }), ctx.options.archive),
+      archive: await ctx.build(
+        `the ${ctx.options.archive}-article archive`,
+        ctx.root,
+        ARCHIVE_DIST,
+        ctx.baseEnv({ CONTENT_DATASET: ctx.archiveDir }),
+        ctx.options.archive,
+      ),
     };
   },
   rows(r) {
     const ratio =
-      r.sample.seconds !== undefined && r.archive.seconds !== undefined ? `${(r.archive.seconds / r.sample.seconds).toFixed(2)}× the sample's time (goal ≤ 2×)` : 'not timed';
+      r.sample.seconds !== undefined && r.archive.seconds !== undefined
+        ? `${(r.archive.seconds / r.sample.seconds).toFixed(2)}× the sample's time (goal ≤ 2×)`
+        : 'not timed';
     return [
       [`Build, sample dataset (${r.sample.articles} articles)`, build(r.sample)],
       [`Build, generated archive (${int(r.archive.articles)} articles)`, `${build(r.archive)} · ${ratio}`],

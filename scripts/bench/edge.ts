@@ -30,7 +30,15 @@ type Edge = {
   load: LoadResult;
   publish: Spread;
   delete: Spread;
-  madeUp: { urls: number; rssBeforeMb: number; rssAfterMb: number; keptBeforeMb: number; keptAfterMb: number; non404: number; searches?: { rssAfterMb: number; keptAfterMb: number } };
+  madeUp: {
+    urls: number;
+    rssBeforeMb: number;
+    rssAfterMb: number;
+    keptBeforeMb: number;
+    keptAfterMb: number;
+    non404: number;
+    searches?: { rssAfterMb: number; keptAfterMb: number };
+  };
 };
 
 function startEdge(ctx: BenchContext): Server {
@@ -94,7 +102,13 @@ async function publishAndDelete(ctx: BenchContext, edge: string, origin: string)
       await webhook(origin, ctx.secret, doc);
       await timeUntil(url, performance.now(), (response) => response.status === 200);
       await warm(edge, [ctx.article.path], 2);
-      writeFileAtomic(file, original.split('\n').filter((line) => !line.includes(`"_id":"${doc._id}"`)).join('\n'));
+      writeFileAtomic(
+        file,
+        original
+          .split('\n')
+          .filter((line) => !line.includes(`"_id":"${doc._id}"`))
+          .join('\n'),
+      );
       const started = performance.now();
       await webhook(origin, ctx.secret, { _id: doc._id, _type: doc._type, slug: doc.slug });
       deleted.push(await timeUntil(url, started, (response) => response.status === 404));
@@ -122,11 +136,18 @@ async function inBatches(base: string, urls: string[]): Promise<number[]> {
  */
 async function madeUpUrls(ctx: BenchContext): Promise<Edge['madeUp']> {
   // The search budget raised, so the comparison's 3,000 searches are rendered, not refused.
-  const fresh = await ctx.startNext(ctx.root, SAMPLE_DIST, PORTS.fresh, { ...ctx.sampleEnv, NODE_OPTIONS: inspectOption(PORTS.inspect), SEARCH_RATE_LIMIT: '100000' });
+  const fresh = await ctx.startNext(ctx.root, SAMPLE_DIST, PORTS.fresh, {
+    ...ctx.sampleEnv,
+    NODE_OPTIONS: inspectOption(PORTS.inspect),
+    SEARCH_RATE_LIMIT: '100000',
+  });
   const rss = () => treeRss(fresh.pid) / 2 ** 20;
   const kept = async () => (await collectGarbage(PORTS.inspect), await sleep(500), rss());
   const real = ['/', ctx.article.path, '/tags/climate', '/sources/nextminutenews', '/articles/unknown-warm-up'];
-  await inBatches(fresh.url, Array.from({ length: 3000 }, (_, i) => real[i % real.length]!));
+  await inBatches(
+    fresh.url,
+    Array.from({ length: 3000 }, (_, i) => real[i % real.length]!),
+  );
   await sleep(1000);
   const rssBeforeMb = rss();
   const keptBeforeMb = await kept();
@@ -139,7 +160,10 @@ async function madeUpUrls(ctx: BenchContext): Promise<Edge['madeUp']> {
   const rssAfterMb = rss();
   const keptAfterMb = await kept();
   // For comparison, 3,000 real renders on the same instance: distinct searches (a dynamic page).
-  await inBatches(fresh.url, Array.from({ length: 3000 }, (_, i) => `/search?q=storm+${i}`));
+  await inBatches(
+    fresh.url,
+    Array.from({ length: 3000 }, (_, i) => `/search?q=storm+${i}`),
+  );
   await sleep(2000);
   const searches = { rssAfterMb: rss(), keptAfterMb: await kept() };
   await fresh.stop();
@@ -154,7 +178,16 @@ export const edgeSection: BenchSection<Edge> = {
     await ctx.sampleSite();
     const origin = await ctx.startNext(ctx.root, SAMPLE_DIST, PORTS.origin, { ...ctx.sampleEnv, EDGE_PURGE_URLS: `http://127.0.0.1:${PORTS.edge}` });
     const edge = startEdge(ctx) as Server & { workDir: string };
-    for (let i = 0; i < 100 && !(await fetch(`${edge.url}/robots.txt`).then((r) => r.ok, () => false)); i++) await sleep(100);
+    for (
+      let i = 0;
+      i < 100 &&
+      !(await fetch(`${edge.url}/robots.txt`).then(
+        (r) => r.ok,
+        () => false,
+      ));
+      i++
+    )
+      await sleep(100);
     const ARTICLE = ctx.article.path;
     const wrkOptions = { seconds: ctx.options.runSeconds, connections: 32, workDir: ctx.work };
 
@@ -185,12 +218,26 @@ export const edgeSection: BenchSection<Edge> = {
     return [
       ['Article through the edge (`deploy/varnish.vcl`) ÷ nginx static file (goal ≥ 0.8)', served(e.edge, e.nginxStatic)],
       ['Edge hit ratio, mixed load (home, articles, listings, feeds, sitemap)', `${(e.hitRatio * 100).toFixed(1)} % of ${int(e.load.requests)} requests`],
-      ['Publish → visible through the edge (webhook, purge, first fresh answer)', `median ${ms(e.publish.medianMs)} ms, max ${ms(e.publish.maxMs)} ms of ${e.publish.runs}`],
+      [
+        'Publish → visible through the edge (webhook, purge, first fresh answer)',
+        `median ${ms(e.publish.medianMs)} ms, max ${ms(e.publish.maxMs)} ms of ${e.publish.runs}`,
+      ],
       ['Delete → 404 through the edge', `median ${ms(e.delete.medianMs)} ms, max ${ms(e.delete.maxMs)} ms of ${e.delete.runs}`],
-      [`${int(e.madeUp.urls)} made-up URLs (slugs, pages past the last): memory one instance keeps (after a full GC; goal ≤ +50 MB)`, `${int(e.madeUp.keptBeforeMb)} → ${int(e.madeUp.keptAfterMb)} MB (${signed(e.madeUp.keptAfterMb - e.madeUp.keptBeforeMb)} MB); ${e.madeUp.non404} answers were not 404`],
-      ['… the same, read without forcing a GC (garbage and heap room V8 keeps after a burst of renders)', `${int(e.madeUp.rssBeforeMb)} → ${int(e.madeUp.rssAfterMb)} MB (${signed(e.madeUp.rssAfterMb - e.madeUp.rssBeforeMb)} MB)`],
+      [
+        `${int(e.madeUp.urls)} made-up URLs (slugs, pages past the last): memory one instance keeps (after a full GC; goal ≤ +50 MB)`,
+        `${int(e.madeUp.keptBeforeMb)} → ${int(e.madeUp.keptAfterMb)} MB (${signed(e.madeUp.keptAfterMb - e.madeUp.keptBeforeMb)} MB); ${e.madeUp.non404} answers were not 404`,
+      ],
+      [
+        '… the same, read without forcing a GC (garbage and heap room V8 keeps after a burst of renders)',
+        `${int(e.madeUp.rssBeforeMb)} → ${int(e.madeUp.rssAfterMb)} MB (${signed(e.madeUp.rssAfterMb - e.madeUp.rssBeforeMb)} MB)`,
+      ],
       ...(e.madeUp.searches
-        ? [['… then 3,000 distinct searches on the same instance (real renders, for comparison)', `kept ${int(e.madeUp.keptAfterMb)} → ${int(e.madeUp.searches.keptAfterMb)} MB; without forcing a GC ${int(e.madeUp.rssAfterMb)} → ${int(e.madeUp.searches.rssAfterMb)} MB`] satisfies Row]
+        ? [
+            [
+              '… then 3,000 distinct searches on the same instance (real renders, for comparison)',
+              `kept ${int(e.madeUp.keptAfterMb)} → ${int(e.madeUp.searches.keptAfterMb)} MB; without forcing a GC ${int(e.madeUp.rssAfterMb)} → ${int(e.madeUp.searches.rssAfterMb)} MB`,
+            ] satisfies Row,
+          ]
         : []),
     ];
   },

@@ -26,13 +26,22 @@ function words(seed: number, n: number): string {
 function paragraph(article: number, index: number): Record<string, unknown> {
   const k = key(article, 'p', index);
   const text = `${words(article + index, 18)}. ${words(article * 3 + index, 22)}.`;
-  return { _type: 'block', _key: k, style: 'normal', markDefs: [], children: [{ _type: 'span', _key: `${k}s0`, text: text[0]!.toUpperCase() + text.slice(1), marks: [] }] };
+  return {
+    _type: 'block',
+    _key: k,
+    style: 'normal',
+    markDefs: [],
+    children: [{ _type: 'span', _key: `${k}s0`, text: text[0]!.toUpperCase() + text.slice(1), marks: [] }],
+  };
 }
 
 const ref = (id: string, seed: string) => ({ _type: 'reference', _ref: id, _key: key(id, seed) });
 
 export function generateDataset(sampleNdjson: string, count: number, newest = Date.parse('2026-11-01T12:00:00.000Z')): string {
-  const sample = sampleNdjson.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Doc);
+  const sample = sampleNdjson
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Doc);
   const shared = sample.filter((doc) => ['tag', 'source', 'author'].includes(doc._type) && !doc._id.includes('.'));
   const ids = (type: string) => shared.filter((doc) => doc._type === type).map((doc) => doc._id);
   const [tags, sources, authors] = [ids('tag'), ids('source'), ids('author')];
@@ -52,7 +61,9 @@ export function generateDataset(sampleNdjson: string, count: number, newest = Da
       standfirst: `${words(i * 5, 16)}.`,
       publishedAt: at,
       body: Array.from({ length: 8 }, (_, p) => paragraph(i, p)),
-      tags: [ref(tags[i % tags.length]!, `t${i}`), ref(tags[(i * 7 + 3) % tags.length]!, `u${i}`)].filter((r, n, all) => all.findIndex((o) => o._ref === r._ref) === n),
+      tags: [ref(tags[i % tags.length]!, `t${i}`), ref(tags[(i * 7 + 3) % tags.length]!, `u${i}`)].filter(
+        (r, n, all) => all.findIndex((o) => o._ref === r._ref) === n,
+      ),
       sources: [ref(sources[i % sources.length]!, `s${i}`)],
       authors: [ref(authors[i % authors.length]!, `a${i}`)],
       corrections: [],

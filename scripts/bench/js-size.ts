@@ -35,9 +35,6 @@ export function writeBareApp(root: string, dir: string): void {
   }
   writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'bare-next', private: true, type: 'module' }));
   writeFileSync(path.join(dir, 'next.config.mjs'), 'export default {};\n');
-  writeFileSync(
-    path.join(dir, 'app/layout.js'),
-    "export default function Layout({ children }) { return <html lang=\"en\"><body>{children}</body></html>; }\n",
-  );
+  writeFileSync(path.join(dir, 'app/layout.js'), 'export default function Layout({ children }) { return <html lang="en"><body>{children}</body></html>; }\n');
   writeFileSync(path.join(dir, 'app/page.js'), 'export default function Page() { return <p>Hello</p>; }\n');
 }

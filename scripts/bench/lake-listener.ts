@@ -12,9 +12,19 @@ export type BenchListener = {
 };
 
 export async function openListener(lakeUrl: string, apiVersion: string, dataset: string, filter: string): Promise<BenchListener> {
-  const search = new URLSearchParams({ query: filter, includeResult: 'false', includeMutations: 'false', effectFormat: 'mendoza', visibility: 'query', tag: 'bench.listen' });
+  const search = new URLSearchParams({
+    query: filter,
+    includeResult: 'false',
+    includeMutations: 'false',
+    effectFormat: 'mendoza',
+    visibility: 'query',
+    tag: 'bench.listen',
+  });
   const abort = new AbortController();
-  const response = await fetch(`${lakeUrl}/v${apiVersion}/data/listen/${dataset}?${search}`, { headers: { accept: 'text/event-stream' }, signal: abort.signal });
+  const response = await fetch(`${lakeUrl}/v${apiVersion}/data/listen/${dataset}?${search}`, {
+    headers: { accept: 'text/event-stream' },
+    signal: abort.signal,
+  });
   if (response.status !== 200 || !response.body) throw new Error(`the listener answered ${response.status}`);
   const arrived = new Map<string, number>();
   const waiting = new Map<string, (at: number) => void>();

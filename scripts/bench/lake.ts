@@ -39,7 +39,12 @@ function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
 }
-const spread = (values: number[]): Spread => ({ n: values.length, p50Ms: percentile(values, 0.5), p95Ms: percentile(values, 0.95), maxMs: Math.max(...values) });
+const spread = (values: number[]): Spread => ({
+  n: values.length,
+  p50Ms: percentile(values, 0.5),
+  p95Ms: percentile(values, 0.95),
+  maxMs: Math.max(...values),
+});
 
 /** The article the runs edit and publish: the seed article of the sample, the newest of the archive. */
 function articleOf(docs: { _id: string; _type: string; [key: string]: unknown }[], id?: string): Article {
@@ -86,7 +91,13 @@ export const lakeSection: BenchSection<LakeResult> = {
   async run(ctx) {
     if (process.env.NEXT_PUBLIC_SANITY_PROJECT_ID?.trim()) return { skipped: 'NEXT_PUBLIC_SANITY_PROJECT_ID is set: the builds use Sanity and no lake runs' };
     await ctx.build('the sample site', ctx.root, SAMPLE_DIST, ctx.sampleEnv, ctx.sampleArticles);
-    await ctx.build(`the ${ctx.options.archive}-article archive`, ctx.root, ARCHIVE_DIST, ctx.baseEnv({ CONTENT_DATASET: ctx.archiveDir }), ctx.options.archive);
+    await ctx.build(
+      `the ${ctx.options.archive}-article archive`,
+      ctx.root,
+      ARCHIVE_DIST,
+      ctx.baseEnv({ CONTENT_DATASET: ctx.archiveDir }),
+      ctx.options.archive,
+    );
     return {
       // The committed sample, copied: the sample build was made from an identical copy.
       sample: await measure(ctx, 'sample', path.join(ctx.root, 'sanity/sample-dataset'), SAMPLE_DIST, ctx.article.id),
@@ -103,8 +114,14 @@ export const lakeSection: BenchSection<LakeResult> = {
         `Local Content Lake: Studio open → article list (sample ${r.sample.articles} / archive ${int(r.archive.articles)} articles; the editor's browser, median of ${r.sample.studio.warmMs.length} after a warm-up; then a fresh browser)`,
         `${both((run) => `${seconds(median(run.studio.warmMs))} (${run.studio.warmMs.map(seconds).join(', ')}; fresh ${seconds(run.studio.freshMs)})`)} (goal ≤ 3 s)`,
       ],
-      [`Local Content Lake: draft edit acknowledged (${r.sample.mutation.n} edits, ${EDIT_PAUSE_MS} ms apart, Actions API)`, `${both((run) => p(run.mutation))} (goal p95 ≤ 50 ms)`],
-      [`Local Content Lake: listener event after the commit (\`*[_type == "article"]\`, from sending the edit)`, `${both((run) => p(run.listener))} (goal p95 ≤ 100 ms)`],
+      [
+        `Local Content Lake: draft edit acknowledged (${r.sample.mutation.n} edits, ${EDIT_PAUSE_MS} ms apart, Actions API)`,
+        `${both((run) => p(run.mutation))} (goal p95 ≤ 50 ms)`,
+      ],
+      [
+        `Local Content Lake: listener event after the commit (\`*[_type == "article"]\`, from sending the edit)`,
+        `${both((run) => p(run.listener))} (goal p95 ≤ 100 ms)`,
+      ],
       [
         `Local Content Lake: publish → fresh article page (publish action to the first response with the new headline)`,
         `${both((run) => `median ${ms(run.publish.medianMs)} ms of ${run.publish.n} (min ${ms(run.publish.minMs)}, max ${ms(run.publish.maxMs)})`)} (goal median ≤ 2 s)`,

@@ -20,12 +20,24 @@ const SEED = '/articles/kazakhstan-silences-pro-and-anti-russian-voices-amid-geo
 const PAGES = { home: '/', article: SEED, tag: '/tags/central-asia' } as const;
 
 type Scores = { performance: number; accessibility: number; bestPractices: number; seo: number };
-export type PageFigures = Scores & { runs: number; performanceRuns: number[]; lcpMs: number; cls: number; tbtMs: number; scriptBytes: number; scripts: number; failed: string[] };
+export type PageFigures = Scores & {
+  runs: number;
+  performanceRuns: number[];
+  lcpMs: number;
+  cls: number;
+  tbtMs: number;
+  scriptBytes: number;
+  scripts: number;
+  failed: string[];
+};
 type LighthouseResults = { pages: Record<string, PageFigures>; lcpImage: LcpImage | string };
 
 type Lhr = {
   categories: Record<string, { score: number | null }>;
-  audits: Record<string, { score: number | null; numericValue?: number; details?: { items?: { resourceType?: string; transferSize?: number; requestCount?: number }[] } }>;
+  audits: Record<
+    string,
+    { score: number | null; numericValue?: number; details?: { items?: { resourceType?: string; transferSize?: number; requestCount?: number }[] } }
+  >;
 };
 
 function runLighthouse(url: string, outFile: string, root: string): Promise<Lhr> {
@@ -73,7 +85,20 @@ function figures(runs: Lhr[]): PageFigures {
   const script = lhr.audits['resource-summary']?.details?.items?.find((item) => item.resourceType === 'script');
   // Audits that failed in the median run (score below 1), so the table says what cost points.
   const failed = Object.entries(lhr.audits)
-    .filter(([id, audit]) => audit.score !== null && audit.score < 0.9 && !['first-contentful-paint', 'largest-contentful-paint', 'speed-index', 'interactive', 'total-blocking-time', 'max-potential-fid', 'cumulative-layout-shift'].includes(id))
+    .filter(
+      ([id, audit]) =>
+        audit.score !== null &&
+        audit.score < 0.9 &&
+        ![
+          'first-contentful-paint',
+          'largest-contentful-paint',
+          'speed-index',
+          'interactive',
+          'total-blocking-time',
+          'max-potential-fid',
+          'cumulative-layout-shift',
+        ].includes(id),
+    )
     .map(([id]) => id);
   return {
     runs: runs.length,
@@ -147,7 +172,8 @@ export const lighthouseSection: BenchSection<LighthouseResults> = {
       const metrics = `LCP ${ms(p.lcpMs)} ms · CLS ${p.cls.toFixed(3)} · TBT ${ms(p.tbtMs)} ms · JS ${kb(p.scriptBytes)} in ${p.scripts} scripts`;
       return [`Lighthouse mobile (median of ${p.runs}): ${label}`, `${scores} · ${metrics}${p.failed.length ? ` · below 90: ${p.failed.join(', ')}` : ''}`];
     };
-    const image = typeof r.lcpImage === 'string' ? r.lcpImage : `${kb(r.lcpImage.bytes)} ${r.lcpImage.contentType}, ${r.lcpImage.width} px wide (${r.lcpImage.url})`;
+    const image =
+      typeof r.lcpImage === 'string' ? r.lcpImage : `${kb(r.lcpImage.bytes)} ${r.lcpImage.contentType}, ${r.lcpImage.width} px wide (${r.lcpImage.url})`;
     return [
       row('bareNext', 'bare Next.js page (same `next`)'),
       row('home', 'home'),

@@ -33,7 +33,10 @@ export const liveBlogSection: BenchSection<LiveBlogCost> = {
   },
   rows(r) {
     return [
-      ['Client JS: live blog page', `${kb(r.live.bytes)} (${kb(r.live.gzipBytes)} gzip), ${r.live.scripts} scripts; ${r.extraScripts} beyond an ordinary article (${kb(r.article.gzipBytes)} gzip)`],
+      [
+        'Client JS: live blog page',
+        `${kb(r.live.bytes)} (${kb(r.live.gzipBytes)} gzip), ${r.live.scripts} scripts; ${r.extraScripts} beyond an ordinary article (${kb(r.article.gzipBytes)} gzip)`,
+      ],
       ['Live blog island (inline, live page only)', `${kb(r.islandBytes)} (${kb(r.islandGzipBytes)} gzip)`],
     ];
   },

@@ -19,8 +19,7 @@ function start(dir: string, conf: string, port: number, readyPath: string): Prom
   });
 }
 
-const temps = (dir: string) =>
-  ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((name) => `${name}_temp_path ${path.join(dir, name)};`).join('\n  ');
+const temps = (dir: string) => ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((name) => `${name}_temp_path ${path.join(dir, name)};`).join('\n  ');
 
 export function startStaticNginx(dir: string, port: number, html: string): Promise<Server> {
   mkdirSync(path.join(dir, 'www'), { recursive: true, mode: 0o755 });

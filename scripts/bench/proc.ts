@@ -74,7 +74,11 @@ export type Server = { pid: number; url: string; stop(): Promise<void> };
  * already answers on: a server left over from an earlier run would answer for this one, and its
  * figures (old pages, chunks it no longer has) would be printed as this build's.
  */
-export async function startProcess(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; readyUrl: string; url: string }): Promise<Server> {
+export async function startProcess(
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; readyUrl: string; url: string },
+): Promise<Server> {
   const squatter = await fetch(options.readyUrl).then(
     () => true,
     () => false,

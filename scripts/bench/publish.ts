@@ -9,7 +9,14 @@ import { ms } from './table.ts';
  * webhook arrives, and we poll the article until a reader sees the new headline.
  * Timed from the webhook request to the first response showing the change.
  */
-export async function publishToVisible(options: { base: string; datasetDir: string; id: string; slug: string; secret: string; runs: number }): Promise<number[]> {
+export async function publishToVisible(options: {
+  base: string;
+  datasetDir: string;
+  id: string;
+  slug: string;
+  secret: string;
+  runs: number;
+}): Promise<number[]> {
   // The test harness's own publish: the importer's atomic upsert, then the signed webhook.
   const putBack = snapshotDataset(options.datasetDir);
   const times: number[] = [];
@@ -57,6 +64,8 @@ export const publishSection: BenchSection<Publish> = {
     return { runs: times.length, medianMs: median(times), minMs: Math.min(...times), maxMs: Math.max(...times) };
   },
   rows(p) {
-    return [['Publish → visible (signed webhook to first fresh response)', `median ${ms(p.medianMs)} ms of ${p.runs} (min ${ms(p.minMs)}, max ${ms(p.maxMs)})`]];
+    return [
+      ['Publish → visible (signed webhook to first fresh response)', `median ${ms(p.medianMs)} ms of ${p.runs} (min ${ms(p.minMs)}, max ${ms(p.maxMs)})`],
+    ];
   },
 };

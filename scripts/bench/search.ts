@@ -63,8 +63,12 @@ export const searchSection: BenchSection<Search> = {
     const sample = await measure(ctx.sampleDir, SAMPLE_QUERIES);
     const archive = await measure(ctx.archiveDir, ARCHIVE_QUERIES);
     // A search the index did not answer would be measuring the scan: the figures would mean nothing.
-    for (const [name, figures] of [['sample', sample], ['archive', archive]] as const) {
-      if (figures.indexed !== figures.searches + 1) throw new Error(`search bench: ${figures.searches + 1 - figures.indexed} searches on the ${name} were not answered by the index`);
+    for (const [name, figures] of [
+      ['sample', sample],
+      ['archive', archive],
+    ] as const) {
+      if (figures.indexed !== figures.searches + 1)
+        throw new Error(`search bench: ${figures.searches + 1 - figures.indexed} searches on the ${name} were not answered by the index`);
     }
     return { sample, archive };
   },

@@ -20,7 +20,9 @@ export function served(result: LoadResult | string | undefined, ceiling?: LoadRe
 export function build(figures: BuildFigures | undefined): string {
   if (!figures) return 'not measured';
   const time =
-    figures.seconds === undefined ? 'reused, not timed' : `${figures.seconds.toFixed(0)} s · peak ${int(figures.peakRssMb!)} MB${figures.reused ? ' (reused build)' : ''}`;
+    figures.seconds === undefined
+      ? 'reused, not timed'
+      : `${figures.seconds.toFixed(0)} s · peak ${int(figures.peakRssMb!)} MB${figures.reused ? ' (reused build)' : ''}`;
   return `${time} · ${int(figures.prerendered)} prerendered routes`;
 }
 

@@ -111,17 +111,26 @@ export function ensureVarnish(log: (message: string) => void = console.log): str
 export function varnishArgs(options: EdgeOptions, workDir: string): string[] {
   return [
     '-F',
-    '-a', `${options.listen ?? '127.0.0.1'}:${options.port}`,
-    '-f', VCL_FILE,
-    '-n', workDir,
-    '-s', `malloc,${options.memory ?? '256m'}`,
-    '-p', `vcl_path=${workDir}:/etc/varnish:/usr/share/varnish/vcl`,
+    '-a',
+    `${options.listen ?? '127.0.0.1'}:${options.port}`,
+    '-f',
+    VCL_FILE,
+    '-n',
+    workDir,
+    '-s',
+    `malloc,${options.memory ?? '256m'}`,
+    '-p',
+    `vcl_path=${workDir}:/etc/varnish:/usr/share/varnish/vcl`,
     // A page's keys travel in one header; the default 8 KB limit is too small for 120 tags.
-    '-p', 'http_resp_hdr_len=65536',
-    '-p', 'http_resp_size=131072',
-    '-p', 'workspace_backend=256k',
+    '-p',
+    'http_resp_hdr_len=65536',
+    '-p',
+    'http_resp_size=131072',
+    '-p',
+    'workspace_backend=256k',
     // The VCL keeps a gzip and a plain variant as the instances send them (see vcl_recv).
-    '-p', 'http_gzip_support=off',
+    '-p',
+    'http_gzip_support=off',
   ];
 }
 

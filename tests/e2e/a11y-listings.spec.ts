@@ -45,7 +45,10 @@ test.beforeAll(async () => {
   test.setTimeout(120_000);
   rmSync(path.join(ROOT, DIST_DIR), { recursive: true, force: true });
   // The build's own cache folder (Turbopack's, hundreds of MB) is not needed to serve it.
-  cpSync(path.join(ROOT, SITE_BUILD.distDir), path.join(ROOT, DIST_DIR), { recursive: true, filter: (src) => !src.startsWith(path.join(ROOT, SITE_BUILD.distDir, 'cache')) });
+  cpSync(path.join(ROOT, SITE_BUILD.distDir), path.join(ROOT, DIST_DIR), {
+    recursive: true,
+    filter: (src) => !src.startsWith(path.join(ROOT, SITE_BUILD.distDir, 'cache')),
+  });
   // The plain sample (not the build's hostile-merged copy): this page's axe run is about layout, not hostile text.
   copyDataset(SAMPLE_DATASET, DATASET);
   const template = getDocument(DATASET, 'article-northvale-rail-strike-ends-after-overnight-talks');

@@ -43,8 +43,20 @@ export async function expectNoAxeViolations(page: Page, info: TestInfo): Promise
   const results = await new AxeBuilder({ page }).withTags(WCAG22_AA).analyze();
   // The rule set must include 2.5.8, or a passing run proves nothing about target size.
   expect([...results.passes, ...results.violations, ...results.inapplicable, ...results.incomplete].map((r) => r.id)).toContain('target-size');
-  const undecided = results.incomplete.map((item) => `${item.id} × ${item.nodes.length} (${item.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')})`);
+  const undecided = results.incomplete.map(
+    (item) =>
+      `${item.id} × ${item.nodes.length} (${item.nodes
+        .map((node) => node.target.join(' '))
+        .slice(0, 3)
+        .join(', ')})`,
+  );
   console.log(`axe incomplete on ${new URL(page.url()).pathname} (${info.titlePath.slice(-2).join(' › ')}): ${undecided.join('; ') || 'none'}`);
-  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
+  const summary = results.violations.map(
+    (v) =>
+      `${v.id}: ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 5)
+        .join(', ')}`,
+  );
   expect(summary).toEqual([]);
 }

@@ -74,7 +74,12 @@ test('focus is never hidden under the header: every link tabbed to on a phone is
       const x = Math.min(Math.max(box.left + box.width / 2, 0), innerWidth - 1);
       const y = Math.min(Math.max(box.top + 1, 0), innerHeight - 1);
       const onTop = document.elementFromPoint(x, y);
-      return { label: el.textContent?.trim().slice(0, 40) ?? el.tagName, top: box.top, bottom: box.bottom, covered: !!onTop && !el.contains(onTop) && !onTop.contains(el) };
+      return {
+        label: el.textContent?.trim().slice(0, 40) ?? el.tagName,
+        top: box.top,
+        bottom: box.bottom,
+        covered: !!onTop && !el.contains(onTop) && !onTop.contains(el),
+      };
     });
     if (!where) continue;
     seen.add(where.label);

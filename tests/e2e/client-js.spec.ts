@@ -42,9 +42,15 @@ test('no reader page has a client module of our own, error boundaries included',
   const manifests = readerManifests();
   expect(manifests.map(([route]) => route)).toEqual(expect.arrayContaining(['/(site)/page', '/(site)/articles/[slug]/page', '/_not-found/page']));
   for (const [route, manifest] of manifests) {
-    expect(Object.keys(manifest.clientModules).filter((id) => !id.startsWith(NEXT_OWN)), route).toEqual([]);
+    expect(
+      Object.keys(manifest.clientModules).filter((id) => !id.startsWith(NEXT_OWN)),
+      route,
+    ).toEqual([]);
     // The root layout's chunk holds Next's layout runtime (the modules above); nothing else has one.
-    expect(Object.keys(manifest.entryJSFiles).filter((entry) => !isFrameworkEntry(entry)), route).toEqual([]);
+    expect(
+      Object.keys(manifest.entryJSFiles).filter((entry) => !isFrameworkEntry(entry)),
+      route,
+    ).toEqual([]);
   }
 });
 
@@ -60,7 +66,10 @@ test('every page type loads only the framework chunks', async ({ request }) => {
     const html = await (await request.get(pagePath)).text();
     const scripts = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/gu)].map((match) => match[1]!);
     expect(scripts.length, name).toBeGreaterThan(3);
-    expect(scripts.filter((src) => !framework.has(src)), name).toEqual([]);
+    expect(
+      scripts.filter((src) => !framework.has(src)),
+      name,
+    ).toEqual([]);
     // At most the bare page's five chunks, its polyfills and the layout runtime: nothing per page.
     expect(new Set(scripts).size, name).toBeLessThanOrEqual(build.rootMainFiles.length + build.polyfillFiles.length + 1);
   }

@@ -58,7 +58,16 @@ test('with the secret, the editor sees the draft with a banner and noindex; othe
 });
 
 test('enable and disable only redirect to paths on this site', async ({ request, baseURL }) => {
-  const hostile = ['//evil.example/x', 'https://evil.example/', '/\\evil.example', '\\\\evil.example', '/\t/evil.example', 'javascript:alert(1)', 'evil.example', ''];
+  const hostile = [
+    '//evil.example/x',
+    'https://evil.example/',
+    '/\\evil.example',
+    '\\\\evil.example',
+    '/\t/evil.example',
+    'javascript:alert(1)',
+    'evil.example',
+    '',
+  ];
   for (const target of hostile) {
     for (const url of [enableUrl(PREVIEW_SECRET, target), `/api/draft-mode/disable?redirect=${encodeURIComponent(target)}`]) {
       const response = await request.get(url, { maxRedirects: 0 });

@@ -20,7 +20,6 @@ print(json.dumps({'bozo': int(d.bozo), 'error': str(d.get('bozo_exception')) if 
   return JSON.parse(execFileSync('/usr/bin/python3', ['-c', script], { input: xml, encoding: 'utf8' })) as Reading;
 }
 
-
 for (const [path, type, version] of [
   ['/feed.xml', 'application/rss+xml; charset=utf-8', 'rss20'],
   ['/atom.xml', 'application/atom+xml; charset=utf-8', 'atom10'],
@@ -84,7 +83,10 @@ test('every page names the site feeds for feed readers, and tag pages their own'
   for (const path of ['/', `/articles/${SEED}`, '/tags/world']) {
     await page.goto(path);
     for (const type of ['application/rss+xml', 'application/atom+xml', 'application/feed+json']) {
-      await expect(page.locator(`head link[rel="alternate"][type="${type}"]`).first(), `${type} on ${path}`).toHaveAttribute('href', /\/(feed\.xml|atom\.xml|feed\.json)$/);
+      await expect(page.locator(`head link[rel="alternate"][type="${type}"]`).first(), `${type} on ${path}`).toHaveAttribute(
+        'href',
+        /\/(feed\.xml|atom\.xml|feed\.json)$/,
+      );
     }
   }
   const tagFeed = page.locator('head link[rel="alternate"][type="application/rss+xml"][href$="/tags/world/feed.xml"]');

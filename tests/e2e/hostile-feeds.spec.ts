@@ -18,7 +18,6 @@ print(json.dumps({'bozo': int(d.bozo), 'error': str(d.get('bozo_exception')) if 
   return JSON.parse(execFileSync('/usr/bin/python3', ['-c', script], { input: xml, encoding: 'utf8' }));
 }
 
-
 test('/feed.xml parses and hostile and non-Latin titles round-trip exactly', async ({ request }) => {
   const xml = await (await request.get('/feed.xml')).text();
   const reading = rss(xml);

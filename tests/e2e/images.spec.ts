@@ -51,7 +51,10 @@ for (const [name, path, count] of [
 test('on a wide screen the lead picture is fetched at the width the layout needs', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto('/', { waitUntil: 'networkidle' });
-  const currentSrc = await page.locator('main img').first().evaluate((img: HTMLImageElement) => img.currentSrc);
+  const currentSrc = await page
+    .locator('main img')
+    .first()
+    .evaluate((img: HTMLImageElement) => img.currentSrc);
   expect(currentSrc).toMatch(/\/media\/[0-9a-f]{40}-1200x675\.png\?w=\d+$/);
 });
 
@@ -69,7 +72,10 @@ test('every image states its size, so nothing moves when it arrives', async ({ p
     await page.goto(path);
     const all = await images(page);
     expect(all.length, path).toBeGreaterThan(0);
-    expect(all.filter((image) => !(image.width > 0 && image.height > 0)), path).toEqual([]);
+    expect(
+      all.filter((image) => !(image.width > 0 && image.height > 0)),
+      path,
+    ).toEqual([]);
   }
 });
 
@@ -103,7 +109,9 @@ test.describe('on a 375-px phone', () => {
     const name = `${'f0'.repeat(20)}-1200x675.png`;
     const file = path.join(DATASET, 'images', name);
     const noise = Buffer.alloc(1200 * 675 * 3, 0).map((_, i) => (i * 7919 + ((i * i) % 251)) % 256);
-    await sharp(noise, { raw: { width: 1200, height: 675, channels: 3 } }).png().toFile(file);
+    await sharp(noise, { raw: { width: 1200, height: 675, channels: 3 } })
+      .png()
+      .toFile(file);
     const article = freshArticle('article-e2e-large-lead-photo', 'A Large Lead Photograph', {
       mainImage: { _type: 'image', _sanityAsset: `image@file://./images/${name}`, alt: 'Grain of a large photograph.' },
     });
@@ -177,7 +185,9 @@ test('no page asks for anything that is missing: no 404 and no console error', a
     await page.goto(path, { waitUntil: 'networkidle' });
   }
   // The icons and manifest the pages link to are there too.
-  for (const href of await page.locator('head link[rel="icon"], head link[rel="apple-touch-icon"], head link[rel="manifest"]').evaluateAll((links) => links.map((link) => (link as HTMLLinkElement).href))) {
+  for (const href of await page
+    .locator('head link[rel="icon"], head link[rel="apple-touch-icon"], head link[rel="manifest"]')
+    .evaluateAll((links) => links.map((link) => (link as HTMLLinkElement).href))) {
     const response = await page.request.get(href);
     if (!response.ok()) problems.push(`${response.status()} ${href}`);
   }

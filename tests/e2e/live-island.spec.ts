@@ -123,7 +123,11 @@ test('an update changed since the page was drawn is redrawn in place, a withdraw
     at: STALE,
     pinned: [{ ...pin!, bodyHtml: '<p>Helplines now open all night.</p>', version: 'pin-changed' }],
     ids: real.ids.filter((id) => id !== idOf(gone!)),
-    updates: [first!, { ...changed!, title: 'Pumps restart after all', bodyHtml: '<p>Corrected: the pumps restarted at 6 pm.</p>', version: 'changed' }, ...rest],
+    updates: [
+      first!,
+      { ...changed!, title: 'Pumps restart after all', bodyHtml: '<p>Corrected: the pumps restarted at 6 pm.</p>', version: 'changed' },
+      ...rest,
+    ],
   };
   await page.route(ENDPOINT, (route) => route.fulfill({ json: answer }));
   await page.goto(BLOG);
@@ -170,7 +174,12 @@ test('the key events list follows a changed update at once, and a new key event 
   const real = { ...((await (await page.request.get(`${BLOG}/updates.json`)).json()) as Answer), at: NEW };
   const [first, ...rest] = real.updates;
   const flagged = { ...first!, keyEvent: true, title: 'Flood barrier holds at Lower Sarn', version: 'flagged' };
-  const keyOf = (update: typeof flagged): KeyEvent => ({ href: update.href, label: update.title, publishedAt: update.publishedAt, timeLabel: update.timeLabel });
+  const keyOf = (update: typeof flagged): KeyEvent => ({
+    href: update.href,
+    label: update.title,
+    publishedAt: update.publishedAt,
+    timeLabel: update.timeLabel,
+  });
   const later = { ...fresh.updates[0]!, keyEvent: true, title: 'Evacuation order lifted' };
   let answer: Answer = { ...real, updates: [flagged, ...rest], keyEvents: [keyOf(flagged), ...real.keyEvents] };
   await page.route(ENDPOINT, (route) => route.fulfill({ json: answer }));

@@ -74,10 +74,14 @@ test('home features the running live blog above the top stories, with LIVE and i
   expect(sections.indexOf('Live now')).toBeLessThan(sections.indexOf('Top stories'));
 });
 
-test('the island ships only with a running live blog, inline and under 3 KB gzip: other pages load exactly the same scripts and nothing more', async ({ request }) => {
+test('the island ships only with a running live blog, inline and under 3 KB gzip: other pages load exactly the same scripts and nothing more', async ({
+  request,
+}) => {
   const html = async (path: string) => (await request.get(path)).text();
   const scripts = (page: string) => [...page.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((match) => match[1]).sort();
-  const [live = '', ordinary = '', ended = ''] = await Promise.all([BLOG, '/articles/lake-sorrel-water-levels-reach-40-year-low', '/articles/steppe-film-awards-live'].map(html));
+  const [live = '', ordinary = '', ended = ''] = await Promise.all(
+    [BLOG, '/articles/lake-sorrel-water-levels-reach-40-year-low', '/articles/steppe-film-awards-live'].map(html),
+  );
   expect(live).toContain('data-live-button');
   // The island itself is the inline script after its placeholders: at most 3 KB gzip, as sent.
   const island = /data-live-new=""><\/div><script>([\s\S]*?)<\/script>/.exec(live)?.[1] ?? '';
@@ -109,7 +113,20 @@ test('an update posted with --notify appears on an open page within 20 s, withou
     // The id is read even when the command fails after writing (a refused notification), so the cleanup finds it.
     const { stdout } = await run(
       process.execPath,
-      ['scripts/content.ts', 'live', 'storm-kestrel-live', resolve(ROOT, 'tests/fixtures/live-update.txt'), '--title', title, '--author', 'dana-reyes', '--dataset', DATASET, '--notify', baseURL!],
+      [
+        'scripts/content.ts',
+        'live',
+        'storm-kestrel-live',
+        resolve(ROOT, 'tests/fixtures/live-update.txt'),
+        '--title',
+        title,
+        '--author',
+        'dana-reyes',
+        '--dataset',
+        DATASET,
+        '--notify',
+        baseURL!,
+      ],
       { cwd: ROOT, env: { ...process.env, SANITY_REVALIDATE_SECRET: SECRET, NODE_NO_WARNINGS: '1' } },
     ).catch((error: { stdout?: string; stderr?: string }) => {
       posted = /posted (\S+)/.exec(error.stdout ?? '')?.[1] ?? '';
@@ -157,10 +174,13 @@ test('an update the newsroom corrects changes on an open page within 20 s, one i
   try {
     const doc = getDocument(DATASET, idOf(corrected));
     const text = `Correction: the Lower Sarn pumps restarted at 6 pm, not 4 pm (${Date.now()}).`;
-    upsertDocuments(DATASET, [{ ...doc, body: [{ _type: 'block', _key: 'fix', style: 'normal', markDefs: [], children: [{ _type: 'span', _key: 'fix-0', text, marks: [] }] }] }]);
+    upsertDocuments(DATASET, [
+      { ...doc, body: [{ _type: 'block', _key: 'fix', style: 'normal', markDefs: [], children: [{ _type: 'span', _key: 'fix-0', text, marks: [] }] }] },
+    ]);
     removeDocuments(DATASET, [idOf(withdrawn)]);
     const started = Date.now();
-    for (const _id of [idOf(corrected), idOf(withdrawn)]) await publishWebhook(baseURL!, SECRET, { _id, _type: 'liveUpdate', article: { _ref: 'article-storm-kestrel-live' } });
+    for (const _id of [idOf(corrected), idOf(withdrawn)])
+      await publishWebhook(baseURL!, SECRET, { _id, _type: 'liveUpdate', article: { _ref: 'article-storm-kestrel-live' } });
     await expect(page.locator(`[id="${corrected}"]`)).toContainText(text, { timeout: 20_000 });
     await expect(page.locator(`[id="${withdrawn}"]`)).toHaveCount(0, { timeout: 20_000 });
     expect(Date.now() - started).toBeLessThan(20_000);
@@ -173,7 +193,8 @@ test('an update the newsroom corrects changes on an open page within 20 s, one i
   } finally {
     // Leave the shared site as it was for the other specs.
     restore();
-    for (const _id of [idOf(corrected), idOf(withdrawn)]) await sendWebhook(baseURL!, SECRET, { _id, _type: 'liveUpdate', article: { _ref: 'article-storm-kestrel-live' } });
+    for (const _id of [idOf(corrected), idOf(withdrawn)])
+      await sendWebhook(baseURL!, SECRET, { _id, _type: 'liveUpdate', article: { _ref: 'article-storm-kestrel-live' } });
   }
 });
 
@@ -186,7 +207,15 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await page.waitForLoadState('networkidle');
         const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
         expect([...results.passes, ...results.violations, ...results.inapplicable, ...results.incomplete].map((r) => r.id)).toContain('target-size');
-        expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`)).toEqual([]);
+        expect(
+          results.violations.map(
+            (v) =>
+              `${v.id}: ${v.nodes
+                .map((n) => n.target.join(' '))
+                .slice(0, 5)
+                .join(', ')}`,
+          ),
+        ).toEqual([]);
       });
     });
   }

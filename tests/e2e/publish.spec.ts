@@ -91,7 +91,10 @@ test('a renamed slug redirects permanently from the old URL to the new one', asy
   expect(old.status()).toBe(308);
   // Next 16.4 sends the Location header twice on the response that regenerates a cached
   // redirect (vercel/next.js#82117); browsers follow it, a merging proxy would break it.
-  const locations = old.headersArray().filter((header) => header.name.toLowerCase() === 'location').map((header) => header.value);
+  const locations = old
+    .headersArray()
+    .filter((header) => header.name.toLowerCase() === 'location')
+    .map((header) => header.value);
   expect(locations.length).toBeGreaterThan(0);
   for (const location of locations) expect(new URL(location, 'http://site').pathname).toBe(`/articles/${newSlug}`);
   await page.goto(`/articles/${oldSlug}`);

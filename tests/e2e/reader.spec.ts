@@ -69,7 +69,15 @@ test("an article's language sets lang and dir", async ({ page }) => {
 });
 
 test('an unknown slug is a 404 page, never a 500', async ({ page }) => {
-  for (const path of ['/articles/no-such-story', '/tags/no-such-tag', '/sources/nope', '/authors/nobody', '/no/such/page', '/tags/world/page/99', '/tags/world/page/x']) {
+  for (const path of [
+    '/articles/no-such-story',
+    '/tags/no-such-tag',
+    '/sources/nope',
+    '/authors/nobody',
+    '/no/such/page',
+    '/tags/world/page/99',
+    '/tags/world/page/x',
+  ]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
     await expect(page.getByRole('heading', { level: 1 }), path).toHaveText('Page not found');

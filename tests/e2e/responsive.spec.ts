@@ -26,7 +26,10 @@ for (const width of [320, 375, 768, 1440]) {
       await page.evaluate(() => document.fonts.ready);
       const results = await new AxeBuilder({ page }).withRules(['target-size']).analyze();
       expect(results.passes.length + results.violations.length, `${path}: axe checked no target`).toBeGreaterThan(0);
-      expect(results.violations.flatMap((v) => v.nodes.map((n) => n.target.join(' '))), `${path} at ${width}px`).toEqual([]);
+      expect(
+        results.violations.flatMap((v) => v.nodes.map((n) => n.target.join(' '))),
+        `${path} at ${width}px`,
+      ).toEqual([]);
     }
   });
 

@@ -73,7 +73,9 @@ test('results page by 20 with a count and links between pages', async ({ page, b
   // More than one page of results, published for this test: 25 articles with one rare word.
   const putBack = snapshotDataset(DATASET);
   const seeded = Array.from({ length: 25 }, (_, i) =>
-    freshArticle(`article-zephyrquill-report-${i + 1}`, `Zephyrquill Report Number ${i + 1}`, { publishedAt: new Date(Date.UTC(2026, 0, 1 + i)).toISOString() }),
+    freshArticle(`article-zephyrquill-report-${i + 1}`, `Zephyrquill Report Number ${i + 1}`, {
+      publishedAt: new Date(Date.UTC(2026, 0, 1 + i)).toISOString(),
+    }),
   );
   upsertDocuments(DATASET, seeded);
   // One webhook expires every list of articles, search included.

@@ -8,11 +8,14 @@ const RUSSIAN = 'v-verkhneozerske-otkryli-novyy-most-cherez-reku-sarnu';
 
 /** [tag, text] of every element, read by Python's XML parser: it fails on anything ill-formed. */
 function elements(xml: string): [string, string][] {
-  const script = 'import sys, json, xml.etree.ElementTree as ET\nprint(json.dumps([[e.tag.split("}")[-1], (e.text or "").strip()] for e in ET.fromstring(sys.stdin.buffer.read()).iter()]))';
+  const script =
+    'import sys, json, xml.etree.ElementTree as ET\nprint(json.dumps([[e.tag.split("}")[-1], (e.text or "").strip()] for e in ET.fromstring(sys.stdin.buffer.read()).iter()]))';
   return JSON.parse(execFileSync('/usr/bin/python3', ['-c', script], { input: xml, encoding: 'utf8' })) as [string, string][];
 }
-const texts = (xml: string, tag: string) => elements(xml).filter(([name]) => name === tag).map(([, text]) => text);
-
+const texts = (xml: string, tag: string) =>
+  elements(xml)
+    .filter(([name]) => name === tag)
+    .map(([, text]) => text);
 
 test('robots.txt names both sitemaps and keeps crawlers out of the Studio and the API', async ({ request, baseURL }) => {
   const robots = await (await request.get('/robots.txt')).text();

@@ -21,7 +21,10 @@ export async function publish(siteUrl: string, docs: RawDocument[]): Promise<str
 
 /** Deletes documents and sends the webhook for each, as Sanity does on delete. */
 export async function unpublish(siteUrl: string, docs: RawDocument[]): Promise<void> {
-  removeDocuments(DATASET, docs.map((doc) => doc._id));
+  removeDocuments(
+    DATASET,
+    docs.map((doc) => doc._id),
+  );
   for (const doc of docs) await publishWebhook(siteUrl, SECRET, doc);
 }
 
@@ -52,7 +55,15 @@ export function freshArticle(id: string, title: string, fields: Record<string, u
     tags: [ref('tag-technology', 't1')],
     sources: [ref('source-nextminutenews', 's1')],
     authors: [ref('author-dana-reyes', 'a1')],
-    body: [{ _type: 'block', _key: 'b1', style: 'normal', markDefs: [], children: [{ _type: 'span', _key: 'b1s', text: `${title}. An ordinary paragraph.`, marks: [] }] }],
+    body: [
+      {
+        _type: 'block',
+        _key: 'b1',
+        style: 'normal',
+        markDefs: [],
+        children: [{ _type: 'span', _key: 'b1s', text: `${title}. An ordinary paragraph.`, marks: [] }],
+      },
+    ],
     ...fields,
   };
 }

@@ -60,7 +60,15 @@ test('a corrected headline shows through the edge, and the hub is pinged for eve
   // The other instance agrees (Redis), so the edge may ask either.
   expect((await fetchPage(`${stack.origins[1]!.url}/articles/${slugOf(doc)}`)).headline).toBe(corrected);
 
-  const feeds = ['/feed.xml', '/atom.xml', '/feed.json', '/tags/climate/feed.xml', '/tags/science/feed.xml', '/tags/technology/feed.xml', '/sources/civic-data-watch/feed.xml'];
+  const feeds = [
+    '/feed.xml',
+    '/atom.xml',
+    '/feed.json',
+    '/tags/climate/feed.xml',
+    '/tags/science/feed.xml',
+    '/tags/technology/feed.xml',
+    '/sources/civic-data-watch/feed.xml',
+  ];
   await expect.poll(() => stack.pings.filter((ping) => ping.body !== undefined).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(feeds.length);
   expect(new Set(stack.pings.map((ping) => ping.url))).toEqual(new Set(feeds.map((feed) => `${stack.edge}${feed}`)));
   expect(stack.pings.every((ping) => ping.mode === 'publish')).toBe(true);

@@ -59,7 +59,9 @@ test('after a publish every purged page is fresh on its first read, within a sec
   await pageShows(`${stack.edge}${article}`, { status: 200, headline: corrected }, 1_000);
   // The purge reached the lists in the same request: each one's first read is the new page,
   // not the purged copy served once more while a background fetch refreshes it.
-  const firstReads = await Promise.all(lists.map(async (page) => `${page} ${(await read(`${stack.edge}${page}`)).body.includes(corrected) ? 'fresh' : 'the purged copy'}`));
+  const firstReads = await Promise.all(
+    lists.map(async (page) => `${page} ${(await read(`${stack.edge}${page}`)).body.includes(corrected) ? 'fresh' : 'the purged copy'}`),
+  );
   expect(firstReads).toEqual(lists.map((page) => `${page} fresh`));
 });
 

@@ -27,7 +27,13 @@ export async function startFaultSite(port: number, env: Record<string, string> =
     distDir: copyBuild(SITE_BUILD.distDir, 'test-site-faults'),
     port,
     // Its own URL, not the e2e run's.
-    env: { ...SITE_BUILD.env, SITE_URL: `http://localhost:${port}`, CONTENT_DATASET: FAULTS_DATASET, CONTENT_REVALIDATE_SECONDS: String(REVALIDATE_SECONDS), ...env },
+    env: {
+      ...SITE_BUILD.env,
+      SITE_URL: `http://localhost:${port}`,
+      CONTENT_DATASET: FAULTS_DATASET,
+      CONTENT_REVALIDATE_SECONDS: String(REVALIDATE_SECONDS),
+      ...env,
+    },
   });
   await publishWebhook(site.url, SECRET, LAKE);
   // Readers have seen both pages since: rendered again, now under the 3 s interval.

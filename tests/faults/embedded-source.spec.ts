@@ -31,7 +31,10 @@ function publishHeadline(title: string) {
 /** Reads across several regeneration attempts on the broken source: every one the last good page. */
 async function expectLastGood(title: string) {
   const answers = await readsUntilStale(article());
-  expect(answers.map((answer) => `${answer.status} ${answer.headline}`), 'a reader still gets the page').toEqual(answers.map(() => `200 ${title}`));
+  expect(
+    answers.map((answer) => `${answer.status} ${answer.headline}`),
+    'a reader still gets the page',
+  ).toEqual(answers.map(() => `200 ${title}`));
   const home = await fetch(`${site.url}/`);
   expect(home.status).toBe(200);
   expect(await home.text()).toContain(title);

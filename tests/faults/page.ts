@@ -11,7 +11,10 @@ export const REVALIDATE_SECONDS = 3;
  * interval and starts a regeneration on the broken source) and `alsoUntil` holds; returns every
  * answer read on the way, for the caller to check that each was the last good page.
  */
-export async function readsUntilStale(url: string, { times = 3, alsoUntil = () => true }: { times?: number; alsoUntil?: () => boolean } = {}): Promise<Answer[]> {
+export async function readsUntilStale(
+  url: string,
+  { times = 3, alsoUntil = () => true }: { times?: number; alsoUntil?: () => boolean } = {},
+): Promise<Answer[]> {
   const answers: Answer[] = [];
   await eventually(
     async () => {

@@ -41,7 +41,10 @@ const askedSince = (since: number) =>
 async function expectLastGood(title: string) {
   const since = lake.requests.length;
   const answers = await readsUntilStale(article(), { alsoUntil: () => askedSince(since) });
-  expect(answers.map((answer) => `${answer.status} ${answer.headline}`), 'a reader still gets the page').toEqual(answers.map(() => `200 ${title}`));
+  expect(
+    answers.map((answer) => `${answer.status} ${answer.headline}`),
+    'a reader still gets the page',
+  ).toEqual(answers.map(() => `200 ${title}`));
   // Served from the cache, not held up by the failing API.
   expect(Math.max(...answers.map((answer) => answer.ms))).toBeLessThan(3000);
 }

@@ -25,7 +25,14 @@ export type LakeProcess = {
 function launch(folder: string, port: number, extra: Record<string, string> = {}): Omit<LakeProcess, 'url'> {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_NO_WARNINGS: '1' };
   // A configured project would make the lake refuse to run; SANITY_* secrets would switch webhooks on.
-  for (const name of ['NEXT_PUBLIC_SANITY_PROJECT_ID', 'NEXT_PUBLIC_SANITY_DATASET', 'SANITY_REVALIDATE_SECRET', 'CONTENT_LAKE_TOKEN', 'CONTENT_LAKE_PUBLIC_URL']) delete env[name];
+  for (const name of [
+    'NEXT_PUBLIC_SANITY_PROJECT_ID',
+    'NEXT_PUBLIC_SANITY_DATASET',
+    'SANITY_REVALIDATE_SECRET',
+    'CONTENT_LAKE_TOKEN',
+    'CONTENT_LAKE_PUBLIC_URL',
+  ])
+    delete env[name];
   const child = spawn(NODE, ['lake/main.ts'], {
     cwd: ROOT,
     env: { ...env, CONTENT_DATASET: folder, CONTENT_LAKE_PORT: String(port), CONTENT_LAKE_HOST: '127.0.0.1', CONTENT_LAKE_WEBHOOK_URLS: 'none', ...extra },

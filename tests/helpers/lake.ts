@@ -64,7 +64,9 @@ export async function startTestLake(folder = sampleCopy()): Promise<TestLake> {
 
 /** The documents of a dataset file as written on disk (export form), by id. */
 export function datasetOnDisk(folder: string): Map<string, LakeDocument> {
-  const lines = readFileSync(path.join(folder, 'data.ndjson'), 'utf8').split('\n').filter((line) => line.trim() !== '');
+  const lines = readFileSync(path.join(folder, 'data.ndjson'), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '');
   return new Map(lines.map((line) => JSON.parse(line) as LakeDocument).map((doc) => [doc._id, doc]));
 }
 
@@ -74,7 +76,12 @@ export async function failure(promise: Promise<unknown>): Promise<{ statusCode: 
     () => new Error('expected the lake to refuse, but it accepted'),
     (caught: unknown) => caught,
   );
-  const found = error as { statusCode?: number; message?: string; details?: Record<string, unknown>; response?: { body?: { error?: Record<string, unknown> } } };
+  const found = error as {
+    statusCode?: number;
+    message?: string;
+    details?: Record<string, unknown>;
+    response?: { body?: { error?: Record<string, unknown> } };
+  };
   if (typeof found.statusCode !== 'number') throw error;
   return { statusCode: found.statusCode, message: found.message ?? '', details: found.details ?? found.response?.body?.error ?? {} };
 }

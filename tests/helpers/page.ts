@@ -49,7 +49,8 @@ export type Expected = { status?: number; headline?: string; location?: RegExp }
 function mismatch(answer: Answer, expected: Expected): string {
   const wrong: string[] = [];
   if (expected.status !== undefined && answer.status !== expected.status) wrong.push(`status ${answer.status}, not ${expected.status}`);
-  if (expected.headline !== undefined && answer.headline !== expected.headline) wrong.push(`headline ${JSON.stringify(answer.headline ?? null)}, not ${JSON.stringify(expected.headline)}`);
+  if (expected.headline !== undefined && answer.headline !== expected.headline)
+    wrong.push(`headline ${JSON.stringify(answer.headline ?? null)}, not ${JSON.stringify(expected.headline)}`);
   if (expected.location && !expected.location.test(answer.location ?? '')) wrong.push(`location ${answer.location ?? '(none)'}, not ${expected.location}`);
   return wrong.join('; ');
 }

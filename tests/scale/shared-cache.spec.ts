@@ -96,11 +96,14 @@ test('without Redis both instances still answer, and use Redis again when it is 
   await redis.restart();
   // Redis came back empty: the instances fill it again (each retries at most once a second).
   await expect
-    .poll(async () => {
-      await request.get(`${A}${ARTICLE}`);
-      await request.get(`${B}/`);
-      return Number(redisCli('dbsize'));
-    }, { timeout: 15_000, intervals: [500] })
+    .poll(
+      async () => {
+        await request.get(`${A}${ARTICLE}`);
+        await request.get(`${B}/`);
+        return Number(redisCli('dbsize'));
+      },
+      { timeout: 15_000, intervals: [500] },
+    )
     .toBeGreaterThan(0);
 
   // And tag expiry is shared again: another publish through A shows on B.

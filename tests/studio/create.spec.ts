@@ -22,7 +22,9 @@ const BODY = {
 
 test('an article created and published in the Studio reaches its page, home, its tag page, the feed and the sitemap', async ({ page, openWindow }) => {
   test.setTimeout(180_000);
-  const picture = await sharp({ create: { width: 320, height: 200, channels: 3, background: { r: 20, g: 90, b: 160 } } }).png().toBuffer();
+  const picture = await sharp({ create: { width: 320, height: 200, channels: 3, background: { r: 20, g: 90, b: 160 } } })
+    .png()
+    .toBuffer();
 
   await openStudio(page, '/articles;articles-all');
   await page.getByRole('link', { name: 'Article', exact: true }).click();

@@ -7,8 +7,16 @@ import { field, openStudio, publish } from './studio.ts';
  */
 const test = studioTest('edit');
 
-const STRIKE = { id: 'article-northvale-rail-strike-ends-after-overnight-talks', slug: 'northvale-rail-strike-ends-after-overnight-talks', headline: 'Northvale Rail Strike Ends After Overnight Talks' };
-const HARBOUR = { id: 'article-port-aldane-raises-harbour-fees-for-first-time-in-a-decade', slug: 'port-aldane-raises-harbour-fees-for-first-time-in-a-decade', headline: 'Port Aldane Raises Harbour Fees for First Time in a Decade' };
+const STRIKE = {
+  id: 'article-northvale-rail-strike-ends-after-overnight-talks',
+  slug: 'northvale-rail-strike-ends-after-overnight-talks',
+  headline: 'Northvale Rail Strike Ends After Overnight Talks',
+};
+const HARBOUR = {
+  id: 'article-port-aldane-raises-harbour-fees-for-first-time-in-a-decade',
+  slug: 'port-aldane-raises-harbour-fees-for-first-time-in-a-decade',
+  headline: 'Port Aldane Raises Harbour Fees for First Time in a Decade',
+};
 
 test('a new headline published in the Studio replaces the old one on the article page', async ({ page, openWindow }) => {
   const corrected = 'Northvale Rail Strike Ends After Nine Days';

@@ -49,6 +49,8 @@ test('two editors change different fields of one draft at the same time, and bot
   // Each editor sees the other's words, and the lake holds both in the draft.
   await expect(field(other, 'Standfirst')).toHaveValue(expected.standfirst);
   await expect(field(page, 'Headline')).toHaveValue(expected.title);
-  const draft = (await (await fetch(`${stack.lake.url}/v2025-02-19/data/doc/production/drafts.${FESTIVAL.id}`)).json()) as { documents: Record<string, unknown>[] };
+  const draft = (await (await fetch(`${stack.lake.url}/v2025-02-19/data/doc/production/drafts.${FESTIVAL.id}`)).json()) as {
+    documents: Record<string, unknown>[];
+  };
   expect(draft.documents[0]).toMatchObject(expected);
 });

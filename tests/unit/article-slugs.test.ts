@@ -10,7 +10,12 @@ import { createEmbeddedSource } from '../../lib/content/sources/embedded.ts';
  * article answers to, so a real article or an old slug never reads as made up.
  */
 const article = (id: string, slug: string, extra: Record<string, unknown> = {}) => ({
-  _id: id, _type: 'article', title: id, slug: { _type: 'slug', current: slug }, publishedAt: '2026-01-01T00:00:00Z', ...extra,
+  _id: id,
+  _type: 'article',
+  title: id,
+  slug: { _type: 'slug', current: slug },
+  publishedAt: '2026-01-01T00:00:00Z',
+  ...extra,
 });
 
 describe('loadArticleSlugs', () => {

@@ -12,7 +12,15 @@ function handler() {
   const dir = mkdtempSync(path.join(tmpdir(), 'nmn-fs-cache-'));
   dirs.push(dir);
   // The same context Next.js passes a custom cacheHandler.
-  return new FileSystemCacheWithEdgeKeys({ fs: nodeFs, serverDistDir: dir, flushToDisk: true, revalidatedTags: [], maxMemoryCacheSize: 0, dev: false, _requestHeaders: {} });
+  return new FileSystemCacheWithEdgeKeys({
+    fs: nodeFs,
+    serverDistDir: dir,
+    flushToDisk: true,
+    revalidatedTags: [],
+    maxMemoryCacheSize: 0,
+    dev: false,
+    _requestHeaders: {},
+  });
 }
 
 const page = (status: number) => ({

@@ -11,13 +11,7 @@ describe('cache tags for a read', () => {
 
   it('carries every document id in the result, referenced ones included', () => {
     expect([...idsIn(result)].sort()).toEqual(['article-a', 'author-z', 'source-y', 'tag-x']);
-    expect(tagsForResult([slugTag('article', 'a')], result)).toEqual([
-      'slug:article:a',
-      'doc:article-a',
-      'doc:tag-x',
-      'doc:source-y',
-      'doc:author-z',
-    ]);
+    expect(tagsForResult([slugTag('article', 'a')], result)).toEqual(['slug:article:a', 'doc:article-a', 'doc:tag-x', 'doc:source-y', 'doc:author-z']);
   });
 
   it('falls back to list and any: tags of the types involved past the per-entry limit', () => {
@@ -27,7 +21,11 @@ describe('cache tags for a read', () => {
   });
 
   it('so an edit that moves an article in no list still expires a read too large to name it', () => {
-    const feed = tagsForResult([listTag('article')], Array.from({ length: 200 }, (_, i) => ({ _id: `article-${i}` })), ['tag']);
+    const feed = tagsForResult(
+      [listTag('article')],
+      Array.from({ length: 200 }, (_, i) => ({ _id: `article-${i}` })),
+      ['tag'],
+    );
     const edit = tagsForChange({ id: 'article-7', type: 'article', previousSlugs: [], listsChanged: false });
     expect(edit).toMatchObject({ revalidate: true });
     expect(edit.revalidate && edit.tags.filter((tag) => feed.includes(tag))).toEqual(['any:article']);

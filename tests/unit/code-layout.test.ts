@@ -18,7 +18,8 @@ function filesUnder(dir: string): string[] {
 }
 
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
-const importsOf = (text: string) => [...text.matchAll(/^import\s+(type\s+)?[^;]*?from\s+'([^']+)'/gms)].map((m) => ({ typeOnly: Boolean(m[1]), from: m[2] ?? '' }));
+const importsOf = (text: string) =>
+  [...text.matchAll(/^import\s+(type\s+)?[^;]*?from\s+'([^']+)'/gms)].map((m) => ({ typeOnly: Boolean(m[1]), from: m[2] ?? '' }));
 
 /** The tree's own files a file imports or re-exports from (relative or `@/`), as paths from the root; packages left out. */
 function localImportsOf(file: string): string[] {
@@ -68,8 +69,9 @@ describe('code lives where docs/where-code-lives.md says', () => {
 
   it('the environment is read only in lib/env.ts (and the Studio bundle in sanity/env.ts)', () => {
     const allowed = new Set(['lib/env.ts', 'sanity/env.ts']);
-    const offenders = [...filesUnder('app'), ...filesUnder('components'), ...filesUnder('lib'), ...filesUnder('sanity'), 'proxy.ts']
-      .filter((file) => !allowed.has(file) && /process\.env\b/.test(read(file)));
+    const offenders = [...filesUnder('app'), ...filesUnder('components'), ...filesUnder('lib'), ...filesUnder('sanity'), 'proxy.ts'].filter(
+      (file) => !allowed.has(file) && /process\.env\b/.test(read(file)),
+    );
     expect(offenders).toEqual([]);
   });
 
@@ -94,13 +96,18 @@ describe('code lives where docs/where-code-lives.md says', () => {
   it('the site (app, components, lib) imports nothing from scripts/: build-only code stays out of what it serves', () => {
     const site = [...filesUnder('app'), ...filesUnder('components'), ...filesUnder('lib')];
     expect(localImportsOf('scripts/build-icons.ts')).toContain('scripts/images/ico.ts');
-    const offenders = site.flatMap((file) => localImportsOf(file).filter((path) => path.startsWith('scripts/')).map((path) => `${file} imports ${path}`));
+    const offenders = site.flatMap((file) =>
+      localImportsOf(file)
+        .filter((path) => path.startsWith('scripts/'))
+        .map((path) => `${file} imports ${path}`),
+    );
     expect(offenders).toEqual([]);
   });
 
   it('source files stay under 200 lines', () => {
-    const long = [...filesUnder('app'), ...filesUnder('components'), ...filesUnder('lib/content'), ...filesUnder('lib/urls')]
-      .filter((file) => read(file).split('\n').length > 200);
+    const long = [...filesUnder('app'), ...filesUnder('components'), ...filesUnder('lib/content'), ...filesUnder('lib/urls')].filter(
+      (file) => read(file).split('\n').length > 200,
+    );
     expect(long).toEqual([]);
   });
 });

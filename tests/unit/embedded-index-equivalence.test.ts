@@ -76,8 +76,21 @@ const refsOf = (value: unknown): string[] =>
 
 /** One parameter set per document with a slug (and per previous slug), a made-up slug, and the settings id. */
 function paramSets(docs: RawDocument[], max: number): Record<string, unknown>[] {
-  const base = { start: 0, end: 24, limit: 24, terms: ['lake'], id: 'siteSettings', tagIds: [], leadTag: '', leadSource: '', publishedAt: '2026-01-01T00:00:00Z' };
-  const sets: Record<string, unknown>[] = [{ ...base, slug: 'no-such-story-anywhere' }, { ...base, slug: 42, start: 2, end: 4, terms: ['water', 'level'] }];
+  const base = {
+    start: 0,
+    end: 24,
+    limit: 24,
+    terms: ['lake'],
+    id: 'siteSettings',
+    tagIds: [],
+    leadTag: '',
+    leadSource: '',
+    publishedAt: '2026-01-01T00:00:00Z',
+  };
+  const sets: Record<string, unknown>[] = [
+    { ...base, slug: 'no-such-story-anywhere' },
+    { ...base, slug: 42, start: 2, end: 4, terms: ['water', 'level'] },
+  ];
   for (const doc of docs.slice(0, max)) {
     const slug = (doc.slug as { current?: unknown } | undefined)?.current;
     const tagIds = refsOf(doc.tags);

@@ -139,7 +139,11 @@ describe('the embedded source over a file', () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'nmn-index-')), 'dataset');
     copyDataset(SAMPLE, dir);
     const source = createEmbeddedSource(dir, () => {});
-    const before = await source.query<{ title: string } | null>(articleQuery, { slug: 'kazakhstan-silences-pro-and-anti-russian-voices-amid-geopolitical-tensions' }, 'published');
+    const before = await source.query<{ title: string } | null>(
+      articleQuery,
+      { slug: 'kazakhstan-silences-pro-and-anti-russian-voices-amid-geopolitical-tensions' },
+      'published',
+    );
     expect(before?.title).toContain('Kazakhstan');
     editDocument(dir, SEED, { slug: { _type: 'slug', current: 'kazakhstan-renamed' }, title: 'Renamed headline' });
     expect(await source.query(articleQuery, { slug: 'kazakhstan-silences-pro-and-anti-russian-voices-amid-geopolitical-tensions' }, 'published')).toBeNull();
@@ -150,10 +154,24 @@ describe('the embedded source over a file', () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'nmn-index-')), 'dataset');
     copyDataset(SAMPLE, dir);
     const source = createEmbeddedSource(dir, () => {});
-    const published = await source.query<{ title: string }>(articleQuery, { slug: 'kazakhstan-silences-pro-and-anti-russian-voices-amid-geopolitical-tensions' }, 'published');
-    upsertDocuments(dir, [{ ...(await source.query<RawDocument>(`*[_id == $id][0]`, { id: SEED }, 'published')), _id: `drafts.${SEED}`, title: 'Draft headline', slug: { _type: 'slug', current: 'draft-slug' } }]);
+    const published = await source.query<{ title: string }>(
+      articleQuery,
+      { slug: 'kazakhstan-silences-pro-and-anti-russian-voices-amid-geopolitical-tensions' },
+      'published',
+    );
+    upsertDocuments(dir, [
+      {
+        ...(await source.query<RawDocument>(`*[_id == $id][0]`, { id: SEED }, 'published')),
+        _id: `drafts.${SEED}`,
+        title: 'Draft headline',
+        slug: { _type: 'slug', current: 'draft-slug' },
+      },
+    ]);
     expect((await source.query<{ title: string }>(articleQuery, { slug: 'draft-slug' }, 'drafts')).title).toBe('Draft headline');
     expect(await source.query(articleQuery, { slug: 'draft-slug' }, 'published')).toBeNull();
-    expect((await source.query<{ title: string }>(articleQuery, { slug: 'kazakhstan-silences-pro-and-anti-russian-voices-amid-geopolitical-tensions' }, 'published')).title).toBe(published.title);
+    expect(
+      (await source.query<{ title: string }>(articleQuery, { slug: 'kazakhstan-silences-pro-and-anti-russian-voices-amid-geopolitical-tensions' }, 'published'))
+        .title,
+    ).toBe(published.title);
   });
 });

@@ -21,7 +21,18 @@ type Parsed = {
   error: string | null;
   version: string;
   feed: { title: string; language?: string; image?: string };
-  entries: { title: string; html_title: string; id: string; link: string; content: string; summary: string; tags: string[]; authors: string[]; language?: string; published: number | null }[];
+  entries: {
+    title: string;
+    html_title: string;
+    id: string;
+    link: string;
+    content: string;
+    summary: string;
+    tags: string[];
+    authors: string[];
+    language?: string;
+    published: number | null;
+  }[];
 };
 
 /*
@@ -69,7 +80,11 @@ async function build(dataset: string, format: FeedFormat, scope: FeedScope = { k
 }
 
 const block = (key: string, text: string, style = 'normal') => ({
-  _type: 'block', _key: key, style, markDefs: [], children: [{ _type: 'span', _key: `${key}s`, text, marks: [] }],
+  _type: 'block',
+  _key: key,
+  style,
+  markDefs: [],
+  children: [{ _type: 'span', _key: `${key}s`, text, marks: [] }],
 });
 
 /** A dataset file of our own, for content the fixtures do not have. */
@@ -78,8 +93,14 @@ function datasetWith(articles: { id: string; title: string; body: unknown[] }[])
   const docs = [
     { _id: 'tag-t', _type: 'tag', title: 'T & <T>', slug: { _type: 'slug', current: 't' } },
     ...articles.map((article, index) => ({
-      _id: article.id, _type: 'article', title: article.title, slug: { _type: 'slug', current: `a-${index}` },
-      language: 'en', publishedAt: `2026-01-0${index + 1}T10:00:00Z`, tags: [{ _type: 'reference', _ref: 'tag-t', _key: 'k' }], body: article.body,
+      _id: article.id,
+      _type: 'article',
+      title: article.title,
+      slug: { _type: 'slug', current: `a-${index}` },
+      language: 'en',
+      publishedAt: `2026-01-0${index + 1}T10:00:00Z`,
+      tags: [{ _type: 'reference', _ref: 'tag-t', _key: 'k' }],
+      body: article.body,
     })),
   ];
   const file = join(dir, 'data.ndjson');
@@ -113,7 +134,13 @@ describe('site feeds on the hostile dataset', () => {
     expect(feed.feed_url).toBe(`${ORIGIN}/feed.json`);
     expect(feed.language).toBe('en');
     const hostile = feed.items.find((item: { title: string }) => item.title === HOSTILE_TITLE);
-    expect(hostile).toMatchObject({ id: 'urn:nextminutenews:article:article-hostile', url: `${ORIGIN}/articles/hostile-markup`, authors: [{ name: 'Ada Writer', url: `${ORIGIN}/authors/ada` }], tags: ['World'], language: 'en' });
+    expect(hostile).toMatchObject({
+      id: 'urn:nextminutenews:article:article-hostile',
+      url: `${ORIGIN}/articles/hostile-markup`,
+      authors: [{ name: 'Ada Writer', url: `${ORIGIN}/authors/ada` }],
+      tags: ['World'],
+      language: 'en',
+    });
     expect(feed.items.find((item: { language: string }) => item.language === 'ar')).toBeTruthy();
     for (const item of feed.items) expect(Object.keys(item)).toEqual(expect.arrayContaining(['id', 'content_html', 'date_published']));
   });

@@ -20,7 +20,14 @@ function icoEntries(ico: Buffer) {
 
 describe('icons', () => {
   it('encodeIco writes a directory browsers read, with each PNG at its offset', async () => {
-    const pngs = await Promise.all([16, 256].map(async (size) => ({ size, png: await sharp({ create: { width: size, height: size, channels: 4, background: '#a4161a' } }).png().toBuffer() })));
+    const pngs = await Promise.all(
+      [16, 256].map(async (size) => ({
+        size,
+        png: await sharp({ create: { width: size, height: size, channels: 4, background: '#a4161a' } })
+          .png()
+          .toBuffer(),
+      })),
+    );
     const entries = icoEntries(encodeIco(pngs));
     expect(entries.map((entry) => entry.size)).toEqual([16, 256]);
     expect(entries.map((entry) => entry.png.equals(pngs[entries.indexOf(entry)]!.png))).toEqual([true, true]);

@@ -105,17 +105,31 @@ describe('the /media/ file gate', () => {
     ]);
   });
 
-  it.each(['../secret.png', '..%2Fsecret.png', '..\\secret.png', '/etc/passwd', 'evil.svg', 'link.png', 'missing.png', '.png', 'a.png\u0000.txt', 'data.ndjson', ''])(
-    'refuses %j',
-    (name) => {
-      expect(mediaFile(images, name)).toBeNull();
-    },
-  );
+  it.each([
+    '../secret.png',
+    '..%2Fsecret.png',
+    '..\\secret.png',
+    '/etc/passwd',
+    'evil.svg',
+    'link.png',
+    'missing.png',
+    '.png',
+    'a.png\u0000.txt',
+    'data.ndjson',
+    '',
+  ])('refuses %j', (name) => {
+    expect(mediaFile(images, name)).toBeNull();
+  });
 });
 
 describe('the sample dataset’s images', () => {
   it('the seed article has a main image with alt text, caption, credit, size and LQIP, served from /media/', async () => {
-    const article = (await loadArticle(createEmbeddedSource(SAMPLE, () => {}), SEED)).value;
+    const article = (
+      await loadArticle(
+        createEmbeddedSource(SAMPLE, () => {}),
+        SEED,
+      )
+    ).value;
     const image = article?.mainImage;
     expect(image?.alt).toMatch(/steppe/);
     expect(image?.credit).toBe('NextMinuteNews illustration');

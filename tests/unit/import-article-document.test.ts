@@ -15,7 +15,7 @@ const dataset: RawDocument[] = [
   { _id: 'author-dana-reyes', _type: 'author', name: 'Dana Reyes', slug: { _type: 'slug', current: 'dana-reyes' } },
 ];
 
-describe('planArticleImport next to documents made in the Studio (ids of Sanity\'s own)', () => {
+describe("planArticleImport next to documents made in the Studio (ids of Sanity's own)", () => {
   const studio: RawDocument[] = [
     { _id: '0b5e1c9a-tag', _type: 'tag', title: 'World', slug: { _type: 'slug', current: 'world' } },
     { _id: '7d2f4e6b-source', _type: 'source', name: 'NextMinuteNews', slug: { _type: 'slug', current: 'nmn' } },
@@ -23,7 +23,11 @@ describe('planArticleImport next to documents made in the Studio (ids of Sanity\
   ];
 
   it('refers to them by their ids and creates none twice, the sign-off source included', () => {
-    const plan = planArticleImport(parseWireCopy(seed), { now: '2026-11-20T08:05:00.000Z', tags: ['world', 'central-asia'], sources: ['nmn'], authors: ['dana-reyes'] }, studio);
+    const plan = planArticleImport(
+      parseWireCopy(seed),
+      { now: '2026-11-20T08:05:00.000Z', tags: ['world', 'central-asia'], sources: ['nmn'], authors: ['dana-reyes'] },
+      studio,
+    );
     expect(plan.article.tags).toEqual([ref('0b5e1c9a-tag'), ref('tag-central-asia')]);
     expect(plan.article.authors).toEqual([ref('3c1a9e5f-author')]);
     expect(plan.article.sources).toEqual([ref('7d2f4e6b-source')]);
@@ -38,7 +42,12 @@ describe('planArticleImport next to documents made in the Studio (ids of Sanity\
 
   it('updates an article an earlier import wrote as article-<slug> with non-Latin letters, before ids were made id-safe', () => {
     const parsed = { ...parseWireCopy(seed), slug: 'καταιγίδα-στη-θεσσαλία' };
-    const legacy: RawDocument = { _id: 'article-καταιγίδα-στη-θεσσαλία', _type: 'article', title: 'Old', slug: { _type: 'slug', current: 'καταιγίδα-στη-θεσσαλία' } };
+    const legacy: RawDocument = {
+      _id: 'article-καταιγίδα-στη-θεσσαλία',
+      _type: 'article',
+      title: 'Old',
+      slug: { _type: 'slug', current: 'καταιγίδα-στη-θεσσαλία' },
+    };
     const plan = planArticleImport(parsed, { now: '2026-11-20T08:05:00.000Z', tags: ['world'] }, [...studio, legacy]);
     expect(plan).toMatchObject({ action: 'updated', article: { _id: legacy._id } });
     // Only its draft, from an import that did not publish: the draft is updated, no twin is made.
@@ -49,10 +58,19 @@ describe('planArticleImport next to documents made in the Studio (ids of Sanity\
   });
 
   it('refuses a slug another article already has: two articles would share one URL', () => {
-    const other: RawDocument = { _id: '9a8b7c6d-article', _type: 'article', title: 'Earlier', slug: { _type: 'slug', current: 'kazakhstan-silences-pro-and-anti-russian-voices-amid-geopolitical-tensions' } };
-    expect(() => planArticleImport(parseWireCopy(seed), { now: '2026-11-20T08:05:00.000Z' }, [...studio, other])).toThrow(/already exists \(9a8b7c6d-article.*"slug:"/);
+    const other: RawDocument = {
+      _id: '9a8b7c6d-article',
+      _type: 'article',
+      title: 'Earlier',
+      slug: { _type: 'slug', current: 'kazakhstan-silences-pro-and-anti-russian-voices-amid-geopolitical-tensions' },
+    };
+    expect(() => planArticleImport(parseWireCopy(seed), { now: '2026-11-20T08:05:00.000Z' }, [...studio, other])).toThrow(
+      /already exists \(9a8b7c6d-article.*"slug:"/,
+    );
     // Its draft alone is no clash: the editor has not published it.
-    expect(() => planArticleImport(parseWireCopy(seed), { now: '2026-11-20T08:05:00.000Z' }, [...studio, { ...other, _id: 'drafts.9a8b7c6d-article' }])).not.toThrow();
+    expect(() =>
+      planArticleImport(parseWireCopy(seed), { now: '2026-11-20T08:05:00.000Z' }, [...studio, { ...other, _id: 'drafts.9a8b7c6d-article' }]),
+    ).not.toThrow();
   });
 });
 
@@ -113,7 +131,11 @@ describe('re-importing the same headline', () => {
     { now: '2026-11-20T08:00:00.000Z', tags: ['world'], authors: ['dana-reyes'], featured: true, publishedAt: '2026-11-20T08:00:00.000Z' },
     dataset,
   );
-  const existing = { ...first.article, mainImage: { _type: 'image', alt: 'Kept' }, corrections: [{ _type: 'correction', _key: 'c1', date: '2026-11-21', text: 'Fixed a name.' }] };
+  const existing = {
+    ...first.article,
+    mainImage: { _type: 'image', alt: 'Kept' },
+    corrections: [{ _type: 'correction', _key: 'c1', date: '2026-11-21', text: 'Fixed a name.' }],
+  };
   const revised = seed.replace('In the heart of Central Asia', 'Deep in Central Asia').replace('— NextMinuteNews', '— Meridian Wire');
   const second = planArticleImport(parseWireCopy(revised), { now: '2026-11-22T10:00:00.000Z' }, [...dataset, ...first.documents.slice(0, -1), existing]);
 
@@ -161,10 +183,7 @@ describe('option slugs', () => {
 
 describe('buildArticleDocument', () => {
   it('gives a Russian headline a transliterated slug', () => {
-    const doc = buildArticleDocument(
-      { title: 'Новый мост через Урал открыт', body: [] },
-      { now: '2026-11-01T00:00:00Z', language: 'ru' },
-    );
+    const doc = buildArticleDocument({ title: 'Новый мост через Урал открыт', body: [] }, { now: '2026-11-01T00:00:00Z', language: 'ru' });
     expect(doc._id).toBe('article-novyy-most-cherez-ural-otkryt');
     expect(doc.language).toBe('ru');
   });

@@ -110,9 +110,7 @@ describe('parseMarkdownArticle', () => {
       /news\/bad\.md: front matter field "published": expected an ISO 8601 date/,
     );
     expect(() => parseMarkdownArticle('---\ntitle: T\ntag: world\n---\nText\n', 'typo.md')).toThrow(/typo\.md: .*tag/);
-    expect(() => parseMarkdownArticle('---\ntitle: T\ntags: [World News]\n---\nText\n', 'tags.md')).toThrow(
-      /tags\.md: front matter field "tags\.0"/,
-    );
+    expect(() => parseMarkdownArticle('---\ntitle: T\ntags: [World News]\n---\nText\n', 'tags.md')).toThrow(/tags\.md: front matter field "tags\.0"/);
     expect(() => parseMarkdownArticle('---\ntitle: [unclosed\n---\nText\n', 'yaml.md')).toThrow(/yaml\.md: the front matter is not valid YAML/);
   });
 

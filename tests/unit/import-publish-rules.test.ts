@@ -77,7 +77,10 @@ describe('publish only what the Studio would publish', () => {
     const result = run(['import', seedFile, '--dataset', dataset, '--tags', 'world']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`created article-${slug} (published)`);
-    const ids = readFileSync(dataset, 'utf8').trim().split('\n').map((line) => JSON.parse(line)._id);
+    const ids = readFileSync(dataset, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line)._id);
     expect(ids).toContain(`article-${slug}`);
     expect(ids).not.toContain(`drafts.article-${slug}`);
   });
@@ -115,15 +118,30 @@ describe('the importer and the Studio apply the same rules', () => {
   const cases: [what: string, build: () => Record<string, unknown>][] = [
     ['a complete article', () => planArticleImport(base, { now, tags: ['world'] }, taxonomy).article],
     ['no tag', () => planArticleImport(base, { now }, taxonomy).article],
-    ['a long headline and standfirst', () => planArticleImport({ ...base, title: 'x'.repeat(161) }, { now, tags: ['world'], standfirst: 'y'.repeat(301) }, taxonomy).article],
-    ['an update before publication, a bad language', () => ({ ...planArticleImport(base, { now, tags: ['world'] }, taxonomy).article, updatedAt: '2020-01-01T00:00:00.000Z', language: 'english' })],
-    ['an ftp: link and a protocol-relative one', () => planArticleImport(parseArticleFile('s.md', '# T\n\n[a](ftp://x) [b](//evil.example)\n'), { now, tags: ['world'] }, taxonomy).article],
-    ['a link with no address', () => {
-      const doc = planArticleImport(base, { now, tags: ['world'] }, taxonomy).article;
-      const [first, ...rest] = doc.body;
-      return { ...doc, body: [{ ...first!, markDefs: [{ _type: 'link', _key: 'l1', href: '' }] }, ...rest] };
-    }],
-    ['the same tag twice and no publish time', () => ({ ...planArticleImport(base, { now, tags: ['world', 'world'] }, taxonomy).article, publishedAt: undefined })],
+    [
+      'a long headline and standfirst',
+      () => planArticleImport({ ...base, title: 'x'.repeat(161) }, { now, tags: ['world'], standfirst: 'y'.repeat(301) }, taxonomy).article,
+    ],
+    [
+      'an update before publication, a bad language',
+      () => ({ ...planArticleImport(base, { now, tags: ['world'] }, taxonomy).article, updatedAt: '2020-01-01T00:00:00.000Z', language: 'english' }),
+    ],
+    [
+      'an ftp: link and a protocol-relative one',
+      () => planArticleImport(parseArticleFile('s.md', '# T\n\n[a](ftp://x) [b](//evil.example)\n'), { now, tags: ['world'] }, taxonomy).article,
+    ],
+    [
+      'a link with no address',
+      () => {
+        const doc = planArticleImport(base, { now, tags: ['world'] }, taxonomy).article;
+        const [first, ...rest] = doc.body;
+        return { ...doc, body: [{ ...first!, markDefs: [{ _type: 'link', _key: 'l1', href: '' }] }, ...rest] };
+      },
+    ],
+    [
+      'the same tag twice and no publish time',
+      () => ({ ...planArticleImport(base, { now, tags: ['world', 'world'] }, taxonomy).article, publishedAt: undefined }),
+    ],
   ];
 
   it.each(cases)('%s: the Studio’s validation and the importer’s rules agree', async (_what, build) => {

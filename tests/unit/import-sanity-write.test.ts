@@ -39,14 +39,20 @@ describe('importArticleToSanity (import --to sanity)', () => {
     // Over 100 characters, yet short enough for Sanity's 128 as `drafts.article-<slug>`.
     const long = `${slug}-and-the-new-media-rules-here`;
     expect(long.length).toBeGreaterThan(100);
-    const old = { _id: `article-${long}`, _type: 'article', title: 'Old', slug: { _type: 'slug', current: long }, tags: [{ _type: 'reference', _ref: 'tag-world', _key: 'k1' }], featured: true };
+    const old = {
+      _id: `article-${long}`,
+      _type: 'article',
+      title: 'Old',
+      slug: { _type: 'slug', current: long },
+      tags: [{ _type: 'reference', _ref: 'tag-world', _key: 'k1' }],
+      featured: true,
+    };
     fixture = await startSanityApiFixture({ documents: [...existing, old], dataset: 'production', token: 'write-token' });
     const result = await importArticleToSanity(client(), { ...seed(), slug: long }, { now });
     expect(result).toMatchObject({ action: 'updated', draftId: `drafts.article-${long}` });
     // The editor's tags and flags survive, as on any re-import.
     expect(fixture.get(`drafts.article-${long}`)).toMatchObject({ featured: true, tags: [expect.objectContaining({ _ref: 'tag-world' })] });
   });
-
 
   it("uses the Studio's own tags and sources (ids of Sanity's own) and refuses a slug a Studio article already has, writing nothing", async () => {
     await fixture.close();
@@ -62,7 +68,11 @@ describe('importArticleToSanity (import --to sanity)', () => {
     expect(fixture.get('tag-world')).toBeUndefined();
 
     await fixture.close();
-    fixture = await startSanityApiFixture({ documents: [...studio, { _id: '9a8b7c6d-studio-article', _type: 'article', title: 'Earlier', slug: { _type: 'slug', current: slug } }], dataset: 'production', token: 'write-token' });
+    fixture = await startSanityApiFixture({
+      documents: [...studio, { _id: '9a8b7c6d-studio-article', _type: 'article', title: 'Earlier', slug: { _type: 'slug', current: slug } }],
+      dataset: 'production',
+      token: 'write-token',
+    });
     await expect(importArticleToSanity(client(), seed(), { now })).rejects.toThrow(/already exists \(9a8b7c6d-studio-article/);
     expect(fixture.requests.filter((request) => request.endpoint === 'mutate')).toHaveLength(0);
   });
@@ -90,7 +100,9 @@ describe('importArticleToSanity (import --to sanity)', () => {
     const mutate = fixture.requests.filter((request) => request.endpoint === 'mutate');
     expect(mutate).toHaveLength(1);
     expect(mutate[0]!.authorization).toBe('Bearer write-token');
-    const kinds = (mutate[0]!.body as { mutations: Record<string, { _id: string }>[] }).mutations.map((m) => `${Object.keys(m)[0]} ${Object.values(m)[0]!._id}`);
+    const kinds = (mutate[0]!.body as { mutations: Record<string, { _id: string }>[] }).mutations.map(
+      (m) => `${Object.keys(m)[0]} ${Object.values(m)[0]!._id}`,
+    );
     expect(kinds).toEqual(['createIfNotExists tag-central-asia', `createOrReplace drafts.article-${slug}`]);
   });
 
@@ -120,7 +132,9 @@ describe('importArticleToSanity (import --to sanity)', () => {
 describe('sanityWriteConfigFrom', () => {
   it('names every missing variable, the write token first among them', () => {
     expect(() => sanityWriteConfigFrom(parseEnv({}))).toThrow(/NEXT_PUBLIC_SANITY_PROJECT_ID, SANITY_API_WRITE_TOKEN/);
-    expect(() => sanityWriteConfigFrom(parseEnv({ NEXT_PUBLIC_SANITY_PROJECT_ID: 'abc', NEXT_PUBLIC_SANITY_DATASET: 'production' }))).toThrow(/SANITY_API_WRITE_TOKEN/);
+    expect(() => sanityWriteConfigFrom(parseEnv({ NEXT_PUBLIC_SANITY_PROJECT_ID: 'abc', NEXT_PUBLIC_SANITY_DATASET: 'production' }))).toThrow(
+      /SANITY_API_WRITE_TOKEN/,
+    );
   });
 });
 
@@ -136,7 +150,10 @@ describe('npm run content -- import --to sanity', () => {
   });
 
   it('creates the draft through the CLI and says it is a draft', async () => {
-    const { stdout } = await run(process.execPath, ['scripts/content.ts', 'import', seedFile, '--to', 'sanity', '--tags', 'world,economy'], { cwd: root, env: env() });
+    const { stdout } = await run(process.execPath, ['scripts/content.ts', 'import', seedFile, '--to', 'sanity', '--tags', 'world,economy'], {
+      cwd: root,
+      env: env(),
+    });
     expect(stdout).toContain(`created drafts.article-${slug}`);
     expect(stdout).toContain('publish it in the Studio');
     expect(fixture.get(`drafts.article-${slug}`)).toBeDefined();

@@ -67,7 +67,9 @@ describe('with the lake running on the dataset', () => {
     expect(refs(article)).toEqual(['tag-world', newTag]);
     const tx = running.store.translog().find((entry) => entry.changes.some((change) => change.id === articleId));
     expect(tx?.changes.map((change) => change.id).sort()).toEqual([articleId, newTag]);
-    await eventually(() => expect(refs(datasetOnDisk(running.folder).get(articleId))).toEqual(['tag-world', newTag]), { what: 'the import in the lake\'s data.ndjson' });
+    await eventually(() => expect(refs(datasetOnDisk(running.folder).get(articleId))).toEqual(['tag-world', newTag]), {
+      what: "the import in the lake's data.ndjson",
+    });
     expect(datasetOnDisk(running.folder).get(newTag)).toMatchObject({ _type: 'tag', slug: { current: 'through-the-lake' } });
   });
 
@@ -82,7 +84,9 @@ describe('with the lake running on the dataset', () => {
     const update = await running.client.fetch<{ article?: { _ref: string } } | null>('*[_id == $id][0]', { id });
     expect(update?.article?._ref).toBe(`article-${liveSlug}`);
     expect(running.store.translog().some((entry) => entry.changes.some((change) => change.id === id && change.after !== null))).toBe(true);
-    await eventually(() => expect(datasetOnDisk(running.folder).get(id)).toMatchObject({ _type: 'liveUpdate' }), { what: 'the update in the lake\'s data.ndjson' });
+    await eventually(() => expect(datasetOnDisk(running.folder).get(id)).toMatchObject({ _type: 'liveUpdate' }), {
+      what: "the update in the lake's data.ndjson",
+    });
   });
 
   it("an editor's save between the import's read and its write makes the lake refuse the import, and the save stays", async () => {
@@ -92,12 +96,14 @@ describe('with the lake running on the dataset', () => {
     // The editor saves the article just after the import has read it.
     racing.fetch = (async (...args: Parameters<typeof read>) => {
       const found = await read(...args);
-      await running.client.patch(articleId).set({ title: 'The editor\'s headline' }).commit();
+      await running.client.patch(articleId).set({ title: "The editor's headline" }).commit();
       return found;
     }) as typeof racing.fetch;
     const parsed = parseArticleFile(seedFile, readFileSync(seedFile, 'utf8'));
-    expect((await failure(importArticleThroughApi(racing, parsed, { now: '2026-11-26T08:00:00.000Z', tags: ['world', 'through-the-lake'] }))).statusCode).toBe(409);
-    expect(running.store.get(articleId)?.title).toBe('The editor\'s headline');
+    expect((await failure(importArticleThroughApi(racing, parsed, { now: '2026-11-26T08:00:00.000Z', tags: ['world', 'through-the-lake'] }))).statusCode).toBe(
+      409,
+    );
+    expect(running.store.get(articleId)?.title).toBe("The editor's headline");
     expect(running.store.get(newTag)).toBeUndefined();
   });
 });

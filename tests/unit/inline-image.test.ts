@@ -41,17 +41,29 @@ describe('inlineMediaImage', () => {
 describe('leadImageCard', () => {
   const card = (id: string, image?: { alt?: string; url?: string }) => ({ _id: id, mainImage: image ? { alt: image.alt, asset: { url: image.url } } : null });
   it('is the first card with a picture and its alt text', () => {
-    expect(leadImageCard([card('a'), card('b', { url: '/media/x.png' }), card('c', { alt: 'C', url: '/media/c.png' }), card('d', { alt: 'D', url: '/media/d.png' })])).toBe('c');
+    expect(
+      leadImageCard([
+        card('a'),
+        card('b', { url: '/media/x.png' }),
+        card('c', { alt: 'C', url: '/media/c.png' }),
+        card('d', { alt: 'D', url: '/media/d.png' }),
+      ]),
+    ).toBe('c');
     expect(leadImageCard([card('a')])).toBeUndefined();
   });
 });
 
 describe('withInlineLead', () => {
-  const card = (id: string, image?: { alt: string; url: string }) => ({ _id: id, mainImage: image ? { alt: image.alt, asset: { url: image.url } } : null }) as unknown as ArticleCard;
+  const card = (id: string, image?: { alt: string; url: string }) =>
+    ({ _id: id, mainImage: image ? { alt: image.alt, asset: { url: image.url } } : null }) as unknown as ArticleCard;
   it('marks the card leadImageCard picks, and only that one, as the lead', async () => {
     const cards = [card('a'), card('b', { alt: 'B', url: IMAGE }), card('c', { alt: 'C', url: IMAGE })];
     const marked = await withInlineLead(cards);
-    expect(marked.map((c) => [c._id, c.lead === true])).toEqual([['a', false], ['b', true], ['c', false]]);
+    expect(marked.map((c) => [c._id, c.lead === true])).toEqual([
+      ['a', false],
+      ['b', true],
+      ['c', false],
+    ]);
   });
   it('marks none when no card shows a picture', async () => {
     expect((await withInlineLead([card('a'), card('b')])).some((c) => c.lead)).toBe(false);

@@ -42,7 +42,12 @@ describe('create', () => {
 describe('edit', () => {
   it('copies the published document into a draft, then patches the draft; the published one stays', async () => {
     const published = await get('source-meridian-wire');
-    await client.action({ actionType: 'sanity.action.document.edit', draftId: 'drafts.source-meridian-wire', publishedId: 'source-meridian-wire', patch: { set: { name: 'Meridian' } } });
+    await client.action({
+      actionType: 'sanity.action.document.edit',
+      draftId: 'drafts.source-meridian-wire',
+      publishedId: 'source-meridian-wire',
+      patch: { set: { name: 'Meridian' } },
+    });
     expect(content(await get('drafts.source-meridian-wire'))).toEqual({ ...content(published), name: 'Meridian' });
     expect(await get('source-meridian-wire')).toEqual(published);
   });
@@ -66,7 +71,12 @@ describe('publish', () => {
     expect(refused.statusCode).toBe(409);
     expect(await get('drafts.tag-world')).toEqual(draft);
     expect(await get('tag-world')).toEqual(published);
-    await client.action({ actionType: 'sanity.action.document.publish', draftId: 'drafts.tag-world', publishedId: 'tag-world', ifPublishedRevisionId: published!._rev });
+    await client.action({
+      actionType: 'sanity.action.document.publish',
+      draftId: 'drafts.tag-world',
+      publishedId: 'tag-world',
+      ifPublishedRevisionId: published!._rev,
+    });
     expect((await get('tag-world'))?.title).toBe('World draft');
   });
 
@@ -85,7 +95,9 @@ describe('publish', () => {
     await client.action({ actionType: 'sanity.action.document.publish', draftId: 'drafts.tag-arts', publishedId: 'tag-arts' });
     expect((await get('tag-arts'))?.parent).toEqual({ _type: 'reference', _ref: 'tag-culture' });
     // Strong now: the tag it points to can no longer be deleted while it stands.
-    expect((await failure(client.action({ actionType: 'sanity.action.document.delete', publishedId: 'tag-culture', includeDrafts: [] }))).details.referencingIDs).toContain('tag-arts');
+    expect(
+      (await failure(client.action({ actionType: 'sanity.action.document.delete', publishedId: 'tag-culture', includeDrafts: [] }))).details.referencingIDs,
+    ).toContain('tag-arts');
   });
   it('keeps a reference weak on publish when its field is weak by schema (_strengthenOnPublish.weak)', async () => {
     const weak = { _type: 'reference', _ref: 'tag-not-yet-published', _weak: true, _strengthenOnPublish: { type: 'tag', weak: true } };
@@ -130,7 +142,11 @@ describe('delete and discard', () => {
 
   it('replaceDraft puts the given attributes in the draft, whatever was there', async () => {
     await client.createOrReplace({ ...tag('drafts.tag-replaced', 'Before'), description: 'Goes' });
-    await client.action({ actionType: 'sanity.action.document.replaceDraft', publishedId: 'tag-replaced', attributes: { _id: 'drafts.tag-replaced', _type: 'tag', title: 'Replaced' } });
+    await client.action({
+      actionType: 'sanity.action.document.replaceDraft',
+      publishedId: 'tag-replaced',
+      attributes: { _id: 'drafts.tag-replaced', _type: 'tag', title: 'Replaced' },
+    });
     expect(content(await get('drafts.tag-replaced'))).toEqual({ _type: 'tag', title: 'Replaced' });
   });
 });
@@ -159,5 +175,4 @@ describe('referential integrity', () => {
     expect(refused.message).toContain(referrer);
     expect((await get('tag-economy'))?.title).toBe('Economy');
   });
-
 });

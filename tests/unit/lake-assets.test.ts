@@ -22,10 +22,17 @@ beforeAll(async () => {
   folder = join(root, 'dataset');
   // 64×32, left half opaque red, right half half-transparent blue: it has alpha and is not opaque.
   const half = { width: 32, height: 32, channels: 4 as const };
-  const red = await sharp({ create: { ...half, background: { r: 255, g: 0, b: 0, alpha: 1 } } }).png().toBuffer();
-  const blue = await sharp({ create: { ...half, background: { r: 0, g: 0, b: 255, alpha: 0.5 } } }).png().toBuffer();
+  const red = await sharp({ create: { ...half, background: { r: 255, g: 0, b: 0, alpha: 1 } } })
+    .png()
+    .toBuffer();
+  const blue = await sharp({ create: { ...half, background: { r: 0, g: 0, b: 255, alpha: 0.5 } } })
+    .png()
+    .toBuffer();
   png = await sharp({ create: { width: 64, height: 32, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } })
-    .composite([{ input: red, left: 0, top: 0 }, { input: blue, left: 32, top: 0 }])
+    .composite([
+      { input: red, left: 0, top: 0 },
+      { input: blue, left: 32, top: 0 },
+    ])
     .png()
     .toBuffer();
   sha1 = createHash('sha1').update(png).digest('hex');
@@ -37,7 +44,10 @@ const upload = (bytes: Buffer, filename?: string, kind: 'images' | 'files' = 'im
   storeUpload({ folder, kind, bytes, filename, imageUrlBase: IMAGE_BASE, fileUrlBase: FILE_BASE, now: NOW });
 
 async function rejection(promise: Promise<unknown>): Promise<LakeError> {
-  const error: unknown = await promise.then(() => null, (caught: unknown) => caught);
+  const error: unknown = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(LakeError);
   return error as LakeError;
 }
@@ -97,7 +107,9 @@ describe('storeUpload', () => {
   });
 
   it('gives documents that survive the export form unchanged (saved and read back after a restart)', async () => {
-    const opaque = await sharp({ create: { width: 8, height: 4, channels: 3, background: '#336699' } }).png().toBuffer();
+    const opaque = await sharp({ create: { width: 8, height: 4, channels: 3, background: '#336699' } })
+      .png()
+      .toBuffer();
     const saved = join(root, 'saved');
     const store = (bytes: Buffer, filename: string) =>
       storeUpload({ folder: saved, kind: 'images', bytes, filename, imageUrlBase: IMAGE_BASE, fileUrlBase: FILE_BASE, now: NOW });

@@ -68,21 +68,15 @@ describe('transactionsFor: the history transactions stream', () => {
     const lines = transactionsFor(log, ['drafts.a'], { effectFormat: 'mendoza', includeIdentifiedDocumentsOnly: true });
     let draft: unknown = null;
     const seen = lines.map((line) => (draft = applyPatch(draft, line.effects['drafts.a']!.apply)));
-    expect(seen.map((doc) => (doc as Fields | null)?.title ?? null)).toEqual([
-      'One', 'Two', 'Three', null, 'Four', null,
-    ]);
+    expect(seen.map((doc) => (doc as Fields | null)?.title ?? null)).toEqual(['One', 'Two', 'Three', null, 'Four', null]);
     const beforeDiscard = applyPatch(null, lines.at(-1)!.effects['drafts.a']!.revert);
     expect(beforeDiscard).toEqual(withoutRev(log.at(-1)!.changes[0]!.before));
   });
 
   it('treats fromTransaction and toTransaction as inclusive, and `reverse` + `limit` as the newest n up to `to`', () => {
-    expect(ids(transactionsFor(log, pair, { fromTransaction: 'tx-edit1', toTransaction: 'tx-publish' }))).toEqual([
-      'tx-edit1', 'tx-edit2', 'tx-publish',
-    ]);
+    expect(ids(transactionsFor(log, pair, { fromTransaction: 'tx-edit1', toTransaction: 'tx-publish' }))).toEqual(['tx-edit1', 'tx-edit2', 'tx-publish']);
     expect(ids(transactionsFor(log, pair, { fromTransaction: 'tx-edit3', toTransaction: 'tx-edit3' }))).toEqual(['tx-edit3']);
-    expect(ids(transactionsFor(log, pair, { reverse: true, toTransaction: 'tx-edit3', limit: 2 }))).toEqual([
-      'tx-edit3', 'tx-publish',
-    ]);
+    expect(ids(transactionsFor(log, pair, { reverse: true, toTransaction: 'tx-edit3', limit: 2 }))).toEqual(['tx-edit3', 'tx-publish']);
     expect(ids(transactionsFor(log, pair, { fromTransaction: 'tx-edit2', limit: 2 }))).toEqual(['tx-edit2', 'tx-publish']);
     expect(ids(transactionsFor(log, pair, { fromTransaction: '' }))).toHaveLength(7);
   });
@@ -129,9 +123,7 @@ describe('documentsAt: a document as it was', () => {
 
   it('at a time: the state after the last transaction at or before it', () => {
     const { log, current } = articleLife();
-    expect(documentsAt(log, current, ['drafts.a'], { time: at(1, 30) }).documents).toEqual([
-      expect.objectContaining({ _rev: 'tx-edit1', title: 'Two' }),
-    ]);
+    expect(documentsAt(log, current, ['drafts.a'], { time: at(1, 30) }).documents).toEqual([expect.objectContaining({ _rev: 'tx-edit1', title: 'Two' })]);
     expect(documentsAt(log, current, ['drafts.a'], { time: at(3) }).documents[0]?._rev).toBe('tx-edit2');
     expect(documentsAt(log, current, ['drafts.a'], { time: '2026-03-01T09:00:00.000Z' }).documents).toEqual([]);
   });

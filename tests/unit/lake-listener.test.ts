@@ -21,13 +21,16 @@ const subscriptions: Array<{ unsubscribe(): void }> = [];
 function listen(query: string): ListenEvent<Record<string, unknown>>[] {
   const events: ListenEvent<Record<string, unknown>>[] = [];
   subscriptions.push(
-    client.listen(query, {}, { includeResult: false, effectFormat: 'mendoza', events: ['welcome', 'mutation'] }).subscribe({ next: (event) => events.push(event) }),
+    client
+      .listen(query, {}, { includeResult: false, effectFormat: 'mendoza', events: ['welcome', 'mutation'] })
+      .subscribe({ next: (event) => events.push(event) }),
   );
   return events;
 }
 
 const mutations = (events: ListenEvent<Record<string, unknown>>[]) => events.filter((event): event is MutationEvent => event.type === 'mutation');
-const eventsOf = (events: ListenEvent<Record<string, unknown>>[], transactionId: string) => mutations(events).filter((event) => event.transactionId === transactionId);
+const eventsOf = (events: ListenEvent<Record<string, unknown>>[], transactionId: string) =>
+  mutations(events).filter((event) => event.transactionId === transactionId);
 
 async function echoed(events: ListenEvent<Record<string, unknown>>[], transactionId: string, count = 1): Promise<MutationEvent[]> {
   return eventually(
@@ -73,7 +76,13 @@ describe('the listener', () => {
     await client.patch('tag-world').set({ title: 'World news' }).unset(['description']).commit({ transactionId: 'listen-edit' });
     const after = await get('tag-world');
     const [event] = await echoed(tags, 'listen-edit');
-    expect(event).toMatchObject({ documentId: 'tag-world', transition: 'update', previousRev: before!._rev, resultRev: 'listen-edit', transactionTotalEvents: 1 });
+    expect(event).toMatchObject({
+      documentId: 'tag-world',
+      transition: 'update',
+      previousRev: before!._rev,
+      resultRev: 'listen-edit',
+      transactionTotalEvents: 1,
+    });
     expect(after!._rev).toBe('listen-edit');
     expect(applyPatch(withoutRev(before), event!.effects!.apply)).toEqual(withoutRev(after));
     expect(applyPatch(withoutRev(after), event!.effects!.revert)).toEqual(withoutRev(before));
@@ -87,12 +96,17 @@ describe('the listener', () => {
 
   it('gives a publish two events of one transaction: the published document appears, the draft disappears', async () => {
     await client.createOrReplace({ _id: 'drafts.tag-listened', _type: 'tag', title: 'Listened' });
-    await client.action({ actionType: 'sanity.action.document.publish', draftId: 'drafts.tag-listened', publishedId: 'tag-listened' }, { transactionId: 'listen-publish' });
+    await client.action(
+      { actionType: 'sanity.action.document.publish', draftId: 'drafts.tag-listened', publishedId: 'tag-listened' },
+      { transactionId: 'listen-publish' },
+    );
     const events = await echoed(tags, 'listen-publish', 2);
-    expect(events.map((event) => [event.documentId, event.transition, event.transactionTotalEvents, event.transactionCurrentEvent]).sort()).toEqual([
-      ['drafts.tag-listened', 'disappear', 2, 1],
-      ['tag-listened', 'appear', 2, 0],
-    ].sort());
+    expect(events.map((event) => [event.documentId, event.transition, event.transactionTotalEvents, event.transactionCurrentEvent]).sort()).toEqual(
+      [
+        ['drafts.tag-listened', 'disappear', 2, 1],
+        ['tag-listened', 'appear', 2, 0],
+      ].sort(),
+    );
     const published = await get('tag-listened');
     const appeared = events.find((event) => event.documentId === 'tag-listened')!;
     expect(applyPatch(null, appeared.effects!.apply)).toEqual(withoutRev(published));

@@ -71,13 +71,26 @@ describe('effectsOf: mendoza effects the Studio can apply and revert', () => {
     const { apply, revert } = effectsOf(base, edited);
     // Sorted keys of the old document: _id _type _updatedAt body kicker seo tags title → kicker is 4.
     expect(apply).toEqual([
-      19, 4,
-      17, edited._updatedAt, '_updatedAt',
-      17, edited.title, 'title',
-      17, edited.tags, 'tags',
-      17, edited.body, 'body',
-      17, edited.seo, 'seo',
-      17, edited.slug, 'slug',
+      19,
+      4,
+      17,
+      edited._updatedAt,
+      '_updatedAt',
+      17,
+      edited.title,
+      'title',
+      17,
+      edited.tags,
+      'tags',
+      17,
+      edited.body,
+      'body',
+      17,
+      edited.seo,
+      'seo',
+      17,
+      edited.slug,
+      'slug',
     ]);
     expect(JSON.stringify([apply, revert])).not.toContain('tx');
   });

@@ -66,7 +66,11 @@ describe('perspectives', () => {
 
 /** Each patch kind, as the client builds it, and the document it must leave. */
 const KINDS: Array<[string, (patch: Patch) => Patch, (before: Record<string, unknown>) => Record<string, unknown>]> = [
-  ['set', (p) => p.set({ title: 'Set title', 'body[0].style': 'h2' }), (b) => ({ ...b, title: 'Set title', body: [{ ...BASE.body[0], style: 'h2' }, BASE.body[1]] })],
+  [
+    'set',
+    (p) => p.set({ title: 'Set title', 'body[0].style': 'h2' }),
+    (b) => ({ ...b, title: 'Set title', body: [{ ...BASE.body[0], style: 'h2' }, BASE.body[1]] }),
+  ],
   ['unset', (p) => p.unset(['standfirst', 'body[0]']), (b) => ({ ...b, standfirst: undefined, body: [BASE.body[1]] })],
   ['setIfMissing', (p) => p.setIfMissing({ kicker: 'Analysis', title: 'Not this' }), (b) => ({ ...b, kicker: 'Analysis' })],
   ['insert', (p) => p.insert('after', 'body[-1]', [BLOCK]), (b) => ({ ...b, body: [...BASE.body, BLOCK] })],
@@ -138,7 +142,9 @@ describe('conflicts', () => {
   it('an unknown patch operation is a 400 naming it, and nothing of the transaction is applied', async () => {
     const before = await get('tag-culture');
     const transactions = lake.store.translog().length;
-    const refused = await failure(client.mutate([{ patch: { id: 'tag-culture', set: { title: 'Half' } } }, { patch: { id: 'tag-culture', replaceAll: { title: 'x' } } } as never]));
+    const refused = await failure(
+      client.mutate([{ patch: { id: 'tag-culture', set: { title: 'Half' } } }, { patch: { id: 'tag-culture', replaceAll: { title: 'x' } } } as never]),
+    );
     expect(refused.statusCode).toBe(400);
     expect(refused.message).toContain('replaceAll');
     expect(await get('tag-culture')).toEqual(before);

@@ -13,7 +13,8 @@ describe('mutations by query', () => {
   afterAll(() => lake.stop());
 
   it('deletes every document the query finds, and only those', async () => {
-    await lake.client.transaction()
+    await lake.client
+      .transaction()
       .create({ _id: 'secret-old', _type: 'sanity.previewUrlSecret', secret: 'a', expired: true })
       .create({ _id: 'secret-new', _type: 'sanity.previewUrlSecret', secret: 'b', expired: false })
       .commit();

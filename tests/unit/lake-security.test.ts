@@ -37,7 +37,10 @@ describe('a lake bound beyond loopback', () => {
 
   beforeAll(async () => {
     folder = sampleCopy('lake-security-');
-    const config = lakeConfigFrom({ CONTENT_DATASET: folder, CONTENT_LAKE_HOST: '0.0.0.0', CONTENT_LAKE_PORT: '1', CONTENT_LAKE_TOKEN: TOKEN, CONTENT_LAKE_WEBHOOK_URLS: 'none' }, ROOT);
+    const config = lakeConfigFrom(
+      { CONTENT_DATASET: folder, CONTENT_LAKE_HOST: '0.0.0.0', CONTENT_LAKE_PORT: '1', CONTENT_LAKE_TOKEN: TOKEN, CONTENT_LAKE_WEBHOOK_URLS: 'none' },
+      ROOT,
+    );
     lake = await startLake({ ...config, port: 0 }, () => undefined);
   });
   afterAll(async () => {

@@ -82,9 +82,16 @@ describe('the lake publish webhook', () => {
     expect(site.received).toHaveLength(1);
     const [delivery] = site.received;
     expect(delivery!.body).toEqual({
-      _id: 'article-lake', _type: 'article', slug: { _type: 'slug', current: 'lake-levels-fall' },
-      tagSlugs: ['climate'], sourceSlugs: null, articleSlug: null, listsChanged: false,
-      previousSlugs: null, article: null, coverage: null,
+      _id: 'article-lake',
+      _type: 'article',
+      slug: { _type: 'slug', current: 'lake-levels-fall' },
+      tagSlugs: ['climate'],
+      sourceSlugs: null,
+      articleSlug: null,
+      listsChanged: false,
+      previousSlugs: null,
+      article: null,
+      coverage: null,
     });
     const verified = await verifyWebhookSignature({ rawBody: delivery!.raw, header: delivery!.headers['sanity-webhook-signature'] as string, secret: SECRET });
     expect(verified.ok).toBe(true);
@@ -101,14 +108,19 @@ describe('the lake publish webhook', () => {
 
   it('is accepted by the site, which expires the lists for an article given a new tag', async () => {
     const expired: string[] = [];
-    const site = await receiver([], (request) => handleRevalidateWebhook(request, { secret: SECRET, revalidate: (t) => expired.push(t), seen: createSeenSet(), log: () => undefined }));
+    const site = await receiver([], (request) =>
+      handleRevalidateWebhook(request, { secret: SECRET, revalidate: (t) => expired.push(t), seen: createSeenSet(), log: () => undefined }),
+    );
     const { webhook } = sender([site.url]);
     const fresh: LakeDocument = { _id: 'tag-77e0', _type: 'tag', title: 'Drought', slug: { _type: 'slug', current: 'drought' } };
     const change = published({ tags: [...(article.tags as unknown[]), { _type: 'reference', _ref: fresh._id, _key: 'b' }] }, 'tx-tag');
     webhook.send(tx({ id: fresh._id, before: null, after: fresh }, change), [tag, fresh, change.after!], [tag, article]);
     await webhook.idle();
 
-    expect(site.received.map((r) => [r.headers['sanity-operation'], r.body._id, r.status])).toEqual([['create', 'tag-77e0', 200], ['update', 'article-lake', 200]]);
+    expect(site.received.map((r) => [r.headers['sanity-operation'], r.body._id, r.status])).toEqual([
+      ['create', 'tag-77e0', 200],
+      ['update', 'article-lake', 200],
+    ]);
     expect(site.received[1]!.body).toMatchObject({ tagSlugs: ['climate', 'drought'], listsChanged: true });
     expect(expired).toEqual(expect.arrayContaining(['slug:tag:drought', 'doc:article-lake', 'list:article']));
   });
@@ -142,10 +154,16 @@ describe('the lake publish webhook', () => {
     webhook.send(tx(published({ title: 'Twice' }, 'tx-b')), [tag], [tag, article]);
     await webhook.idle();
 
-    expect(site.received.map((r) => [r.headers['sanity-transaction-id'], r.status])).toEqual([[`tx-${txCount - 1}`, 500], [`tx-${txCount - 1}`, 200], [`tx-${txCount}`, 400]]);
+    expect(site.received.map((r) => [r.headers['sanity-transaction-id'], r.status])).toEqual([
+      [`tx-${txCount - 1}`, 500],
+      [`tx-${txCount - 1}`, 200],
+      [`tx-${txCount}`, 400],
+    ]);
     expect(site.received[1]!.headers['idempotency-key']).toBe(site.received[0]!.headers['idempotency-key']);
     expect(site.received[2]!.headers['idempotency-key']).not.toBe(site.received[0]!.headers['idempotency-key']);
-    const checks = await Promise.all(site.received.map((r) => verifyWebhookSignature({ rawBody: r.raw, header: r.headers['sanity-webhook-signature'] as string, secret: SECRET })));
+    const checks = await Promise.all(
+      site.received.map((r) => verifyWebhookSignature({ rawBody: r.raw, header: r.headers['sanity-webhook-signature'] as string, secret: SECRET })),
+    );
     expect(checks.map((check) => check.ok)).toEqual([true, true, true]);
     expect(lines).toEqual([expect.stringMatching(/refused by .*400/)]);
   });

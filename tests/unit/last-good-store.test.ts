@@ -37,7 +37,10 @@ const quiet = { log: () => undefined };
 describe('the last good results on disk', () => {
   it('a process started after the one that fetched them (the build) serves them while the source fails', async () => {
     const dir = folder();
-    const build = withStaleIfError(source(() => ({ title: 'Built headline' })), { ...quiet, shared: layeredLastGood({ disk: diskLastGood(dir, { building: true }) }) });
+    const build = withStaleIfError(
+      source(() => ({ title: 'Built headline' })),
+      { ...quiet, shared: layeredLastGood({ disk: diskLastGood(dir, { building: true }) }) },
+    );
     await build.query('article', { slug: 'a' }, 'published');
 
     const restarted = withStaleIfError(failing, { ...quiet, shared: layeredLastGood({ disk: diskLastGood(dir) }) });

@@ -8,10 +8,30 @@ import { createEmbeddedSource } from '@/lib/content/sources/embedded';
 const at = '2026-11-25T05:00:00Z';
 const ref = (id: string) => ({ _type: 'reference', _ref: id });
 const block = (key: string, text: string, markDefs: unknown[] = [], marks: string[] = []) => ({
-  _type: 'block', _key: key, style: 'normal', markDefs, children: [{ _type: 'span', _key: `${key}s`, text, marks }],
+  _type: 'block',
+  _key: key,
+  style: 'normal',
+  markDefs,
+  children: [{ _type: 'span', _key: `${key}s`, text, marks }],
 });
-const blog = { _id: 'article-blog', _type: 'article', title: 'Blog', slug: { _type: 'slug', current: 'blog' }, publishedAt: at, coverage: 'live', coverageStartedAt: at, tags: [] };
-const update = (id: string, extra: Record<string, unknown>) => ({ _id: id, _type: 'liveUpdate', article: ref('article-blog'), publishedAt: '2026-11-25T06:00:00Z', body: [block('b', 'Text.')], ...extra });
+const blog = {
+  _id: 'article-blog',
+  _type: 'article',
+  title: 'Blog',
+  slug: { _type: 'slug', current: 'blog' },
+  publishedAt: at,
+  coverage: 'live',
+  coverageStartedAt: at,
+  tags: [],
+};
+const update = (id: string, extra: Record<string, unknown>) => ({
+  _id: id,
+  _type: 'liveUpdate',
+  article: ref('article-blog'),
+  publishedAt: '2026-11-25T06:00:00Z',
+  body: [block('b', 'Text.')],
+  ...extra,
+});
 
 const docs = [
   blog,

@@ -10,13 +10,20 @@ import { nextUpdateNumber, planCoverageChange, planLiveUpdate } from '../../lib/
 import { liveUpdateSchema } from '../../lib/content/live-view.ts';
 
 const now = '2026-11-25T21:00:00.000Z';
-const live: RawDocument = { _id: 'article-storm', _type: 'article', title: 'Storm', slug: { _type: 'slug', current: 'storm' }, coverage: 'live', coverageStartedAt: '2026-11-25T05:00:00.000Z' };
+const live: RawDocument = {
+  _id: 'article-storm',
+  _type: 'article',
+  title: 'Storm',
+  slug: { _type: 'slug', current: 'storm' },
+  coverage: 'live',
+  coverageStartedAt: '2026-11-25T05:00:00.000Z',
+};
 const plain: RawDocument = { _id: 'article-plain', _type: 'article', title: 'Plain', slug: { _type: 'slug', current: 'plain' } };
 const author: RawDocument = { _id: 'author-dana-reyes', _type: 'author', name: 'Dana Reyes', slug: { _type: 'slug', current: 'dana-reyes' } };
 const texts = (doc: { body: Array<{ style: string; listItem?: string; children: Array<{ text: string }> }> }) =>
   doc.body.map((block) => `${block.listItem ?? block.style}: ${block.children.map((child) => child.text).join('')}`);
 
-describe('live update bodies follow the importer\'s rules', () => {
+describe("live update bodies follow the importer's rules", () => {
   it('wire copy: every line is body (no headline), bullets kept, the sign-off kept last', () => {
     const parsed = parseLiveUpdateText('u.txt', 'Water is over the quay.\n- Mill Lane evacuated\n- Old Bridge closed\n— Meridian Wire\n', 'seed');
     expect(texts(parsed)).toEqual(['normal: Water is over the quay.', 'bullet: Mill Lane evacuated', 'bullet: Old Bridge closed', 'normal: — Meridian Wire']);
@@ -29,7 +36,11 @@ describe('live update bodies follow the importer\'s rules', () => {
   });
 
   it('Markdown: a leading # heading or front-matter title is the title; article-only keys are refused', () => {
-    const titled = parseLiveUpdateText('u.md', '---\npublished: 2026-11-25T20:00:00Z\nauthors: [dana-reyes]\n---\n# Wall holds\n\nThe **upper** wall holds.', 'seed');
+    const titled = parseLiveUpdateText(
+      'u.md',
+      '---\npublished: 2026-11-25T20:00:00Z\nauthors: [dana-reyes]\n---\n# Wall holds\n\nThe **upper** wall holds.',
+      'seed',
+    );
     expect(titled).toMatchObject({ title: 'Wall holds', publishedAt: '2026-11-25T20:00:00.000Z', authors: ['dana-reyes'] });
     expect(texts(titled)).toEqual(['normal: The upper wall holds.']);
     const untitled = parseLiveUpdateText('-', 'Just *text*.', 'seed', 'md');
@@ -43,11 +54,12 @@ describe('live update bodies follow the importer\'s rules', () => {
 describe('planLiveUpdate', () => {
   it('numbers updates per live blog after the existing ones, drafts included', () => {
     expect(nextUpdateNumber('storm', ['liveUpdate-storm-1', 'drafts.liveUpdate-storm-7', 'liveUpdate-storm-extra-9', 'liveUpdate-stormy-12'])).toBe(8);
-    const plan = planLiveUpdate('storm', { body: parseLiveUpdateText('u.txt', 'Text.', 's').body, title: ' Wall holds ', keyEvent: true, authors: ['dana-reyes'] }, now, [
-      live,
-      author,
-      { _id: 'liveUpdate-storm-2', _type: 'liveUpdate' },
-    ]);
+    const plan = planLiveUpdate(
+      'storm',
+      { body: parseLiveUpdateText('u.txt', 'Text.', 's').body, title: ' Wall holds ', keyEvent: true, authors: ['dana-reyes'] },
+      now,
+      [live, author, { _id: 'liveUpdate-storm-2', _type: 'liveUpdate' }],
+    );
     expect(plan.document).toMatchObject({
       _id: 'liveUpdate-storm-3',
       _type: 'liveUpdate',
@@ -75,8 +87,15 @@ describe('planLiveUpdate', () => {
     ]);
     expect(plan.document).toMatchObject({ _id: 'liveUpdate-storm-1', article: { _ref: studio._id }, authors: [{ _ref: author._id }] });
     // A draft alone is not a published blog.
-    expect(() => planLiveUpdate('storm', { body }, now, [{ ...studio, _id: `drafts.${studio._id}` }, { ...studio, _id: `versions.r1.${studio._id}` }])).toThrow(/No published article "storm"/);
-    expect(() => planLiveUpdate('storm', { body, authors: ['dana-reyes'] }, now, [studio, { ...author, _id: `drafts.${author._id}` }])).toThrow(/No author "dana-reyes"/);
+    expect(() =>
+      planLiveUpdate('storm', { body }, now, [
+        { ...studio, _id: `drafts.${studio._id}` },
+        { ...studio, _id: `versions.r1.${studio._id}` },
+      ]),
+    ).toThrow(/No published article "storm"/);
+    expect(() => planLiveUpdate('storm', { body, authors: ['dana-reyes'] }, now, [studio, { ...author, _id: `drafts.${author._id}` }])).toThrow(
+      /No author "dana-reyes"/,
+    );
   });
 
   it('gives a blog whose slug keeps non-Latin letters ids Sanity accepts, stable and numbered as usual', () => {
@@ -101,7 +120,9 @@ describe('planLiveUpdate', () => {
 
   it("refuses a body the Studio would not publish (a javascript: link), as the article importer's rules say", () => {
     const link = { _type: 'link' as const, _key: 'l', href: 'javascript:alert(1)' };
-    const body: PortableTextBlock[] = [{ _type: 'block', _key: 'b', style: 'normal', markDefs: [link], children: [{ _type: 'span', _key: 's', text: 'click', marks: ['l'] }] }];
+    const body: PortableTextBlock[] = [
+      { _type: 'block', _key: 'b', style: 'normal', markDefs: [link], children: [{ _type: 'span', _key: 's', text: 'click', marks: ['l'] }] },
+    ];
     expect(() => planLiveUpdate('storm', { body }, now, [live])).toThrow(/cannot be published/);
   });
 
@@ -130,7 +151,10 @@ describe('npm run content -- live', () => {
   });
 
   it('posts an update read from standard input and leaves every other line byte-identical', () => {
-    const result = run(['storm', '-', '--dataset', dataset, '--key-event', '--pin', '--title', 'Wall holds', '--author', 'dana-reyes'], 'The upper wall holds.\n');
+    const result = run(
+      ['storm', '-', '--dataset', dataset, '--key-event', '--pin', '--title', 'Wall holds', '--author', 'dana-reyes'],
+      'The upper wall holds.\n',
+    );
     expect(result.stderr).toBe('');
     expect(result.stdout).toContain('posted liveUpdate-storm-1');
     const text = readFileSync(dataset, 'utf8');

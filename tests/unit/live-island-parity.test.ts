@@ -20,7 +20,14 @@ import { createEmbeddedSource } from '@/lib/content/sources/embedded';
 const SAMPLE = join(import.meta.dirname, '../../sanity/sample-dataset');
 const ORIGIN = 'https://news.example';
 
-const blog = (await loadLiveBlog(createEmbeddedSource(SAMPLE, () => {}), 'storm-kestrel-live', 1, ORIGIN)).value!;
+const blog = (
+  await loadLiveBlog(
+    createEmbeddedSource(SAMPLE, () => {}),
+    'storm-kestrel-live',
+    1,
+    ORIGIN,
+  )
+).value!;
 
 /**
  * What a reader's browser builds from a node: each element with its attributes (sorted), text with
@@ -36,7 +43,10 @@ function outline(node: Node): unknown[] {
       if (typeof last === 'string') parts[parts.length - 1] = last + child.textContent;
       else parts.push(child.textContent ?? '');
     } else if (child instanceof Element) {
-      const attributes = child.getAttributeNames().filter((name) => name !== 'tabindex').sort();
+      const attributes = child
+        .getAttributeNames()
+        .filter((name) => name !== 'tabindex')
+        .sort();
       const inner = outline(child);
       if (child.tagName === 'SPAN' && attributes.length === 0) {
         for (const part of inner) {

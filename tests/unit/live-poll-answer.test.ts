@@ -61,7 +61,9 @@ describe("the island's poll answer", () => {
     const [polled, page] = [await answer('storm-kestrel-live'), await getLiveBlog('storm-kestrel-live', 1)];
     expect(polled.updates).toHaveLength(ISLAND_UPDATES);
     expect(polled.updates.every(({ version }) => /^[\w-]{16}$/.test(version))).toBe(true);
-    expect(polled.updates.map(({ anchor, version }) => [anchor, version])).toEqual(page!.updates.slice(0, ISLAND_UPDATES).map(({ anchor, version }) => [anchor, version]));
+    expect(polled.updates.map(({ anchor, version }) => [anchor, version])).toEqual(
+      page!.updates.slice(0, ISLAND_UPDATES).map(({ anchor, version }) => [anchor, version]),
+    );
   });
 
   it('carries the key events as the page lists them', async () => {
@@ -78,7 +80,9 @@ describe("the island's poll answer", () => {
     // Not the embargoed update nor the draft.
     expect(storm.ids).not.toContain('liveUpdate-storm-kestrel-live-46');
     expect(storm.ids.some((id) => id.includes('-47'))).toBe(false);
-    expect(storm).toMatchObject({ pinned: [{ anchor: 'update-liveUpdate-storm-kestrel-live-7', pinned: true, version: expect.stringMatching(/^[\w-]{16}$/) }] });
+    expect(storm).toMatchObject({
+      pinned: [{ anchor: 'update-liveUpdate-storm-kestrel-live-7', pinned: true, version: expect.stringMatching(/^[\w-]{16}$/) }],
+    });
   });
 
   it('says when its data was read, outside the ETag: unchanged content still answers 304', async () => {

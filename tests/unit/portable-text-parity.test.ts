@@ -13,15 +13,32 @@ import { bodyHtml } from '@/lib/feeds/body-html';
 const ORIGIN = 'https://news.example';
 
 const span = (key: string, text: string, marks: string[] = []) => ({ _type: 'span', _key: key, text, marks });
-const block = (key: string, style: string, children: unknown[], extra: Record<string, unknown> = {}) => ({ _type: 'block', _key: key, style, markDefs: [], children, ...extra });
+const block = (key: string, style: string, children: unknown[], extra: Record<string, unknown> = {}) => ({
+  _type: 'block',
+  _key: key,
+  style,
+  markDefs: [],
+  children,
+  ...extra,
+});
 const linked = (key: string, href: string, text: string) => ({
   ...block(key, 'normal', [span(`${key}s`, text, [`${key}m`])]),
   markDefs: [{ _type: 'link', _key: `${key}m`, href }],
 });
 
 const HOSTILE = [
-  block('p1', 'normal', [span('a', 'Plain <script>alert(1)</script> & "quotes" '), span('b', 'bold', ['strong']), span('c', ' and '), span('d', 'both', ['strong', 'em'])]),
-  block('p2', 'normal', [span('a', 'code', ['code']), span('b', ' under', ['underline']), span('c', ' struck', ['strike-through']), span('d', ' blink', ['blink'])]),
+  block('p1', 'normal', [
+    span('a', 'Plain <script>alert(1)</script> & "quotes" '),
+    span('b', 'bold', ['strong']),
+    span('c', ' and '),
+    span('d', 'both', ['strong', 'em']),
+  ]),
+  block('p2', 'normal', [
+    span('a', 'code', ['code']),
+    span('b', ' under', ['underline']),
+    span('c', ' struck', ['strike-through']),
+    span('d', ' blink', ['blink']),
+  ]),
   block('p3', 'normal', [span('a', 'line one\nline two')]),
   ...['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'weird'].map((style) => block(`s-${style}`, style, [span('a', `Style ${style}`)])),
   block('s-none', undefined as never, [span('a', 'No style at all')]),
@@ -37,14 +54,44 @@ const HOSTILE = [
   { ...block('li3', 'h2', [span('a', 'Bullet styled h2')]), listItem: 'bullet', level: 1 },
   { ...block('li4', 'normal', [span('a', 'Number one')]), listItem: 'number', level: 1 },
   { ...block('li5', 'normal', [span('a', 'Weird list')]), listItem: 'weird', level: 1 },
-  { _type: 'image', _key: 'i1', alt: 'A lake at dawn', caption: 'The lake.', credit: 'Photo: Ada', asset: { _id: 'image-a-10x10-png', url: '/media/abc-10x10.png', width: 10, height: 10 } },
+  {
+    _type: 'image',
+    _key: 'i1',
+    alt: 'A lake at dawn',
+    caption: 'The lake.',
+    credit: 'Photo: Ada',
+    asset: { _id: 'image-a-10x10-png', url: '/media/abc-10x10.png', width: 10, height: 10 },
+  },
   { _type: 'image', _key: 'i2', alt: '', asset: { _id: 'image-b-10x10-png', url: '/media/b-10x10.png', width: 10, height: 10 } },
   { _type: 'youtube', _key: 'u1', url: 'https://youtube.example/watch' },
 ];
 
 type Node = string | [tag: string, attributes: Record<string, string>, ...children: Node[]];
 
-const KEPT = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'li', 'strong', 'em', 'code', 'u', 's', 'del', 'a', 'br', 'figure', 'img', 'figcaption']);
+const KEPT = new Set([
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'strong',
+  'em',
+  'code',
+  'u',
+  's',
+  'del',
+  'a',
+  'br',
+  'figure',
+  'img',
+  'figcaption',
+]);
 const VOID = new Set(['img', 'br', 'source']);
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#x27': "'", '#39': "'", nbsp: ' ' };
 const decode = (text: string) => text.replace(/&(amp|lt|gt|quot|#x27|#39|nbsp);/g, (_, name: string) => ENTITIES[name]!);
@@ -88,7 +135,16 @@ describe('one Portable Text rule set for pages and feeds', () => {
 
   it('turns styles outside the content model into paragraphs, and keeps h2, h3 and quotes', () => {
     const tagOf = (text: string) => page.find((node) => Array.isArray(node) && node.includes(text));
-    expect(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'weird'].map((style) => tagOf(`Style ${style}`)?.[0])).toEqual(['p', 'h2', 'h3', 'p', 'p', 'p', 'blockquote', 'p']);
+    expect(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'weird'].map((style) => tagOf(`Style ${style}`)?.[0])).toEqual([
+      'p',
+      'h2',
+      'h3',
+      'p',
+      'p',
+      'p',
+      'blockquote',
+      'p',
+    ]);
     expect(tagOf('No style at all')?.[0]).toBe('p');
   });
 

@@ -69,7 +69,9 @@ async function everythingAReaderSees(source: QuerySource): Promise<string> {
 
 describe('the GROQ isPublic filter, on its own', () => {
   it('the fixture holds drafts and versions a raw read returns', async () => {
-    expect(unpublished).toEqual(expect.arrayContaining(['drafts.article-hostile', 'drafts.article-secret-draft', 'versions.r1.article-secret-version', 'drafts.tag-draft-only']));
+    expect(unpublished).toEqual(
+      expect.arrayContaining(['drafts.article-hostile', 'drafts.article-secret-draft', 'versions.r1.article-secret-version', 'drafts.tag-draft-only']),
+    );
     const all = await rawSource.query<string[]>('*[_type == "article"]._id', {}, 'published');
     expect(all).toEqual(expect.arrayContaining(['drafts.article-secret-draft', 'versions.r1.article-secret-version']));
   });
@@ -108,9 +110,23 @@ describe("the embedded source's published/draft split, on its own", () => {
 describe('the GROQ isPublic filter on live updates, on its own', () => {
   const at = '2026-11-25T05:00:00Z';
   const body = (text: string) => [{ _type: 'block', _key: 'b', style: 'normal', markDefs: [], children: [{ _type: 'span', _key: 's', text, marks: [] }] }];
-  const update = (id: string, text: string) => ({ _id: id, _type: 'liveUpdate', article: { _type: 'reference', _ref: 'article-blog' }, publishedAt: '2026-11-25T06:00:00Z', body: body(text) });
+  const update = (id: string, text: string) => ({
+    _id: id,
+    _type: 'liveUpdate',
+    article: { _type: 'reference', _ref: 'article-blog' },
+    publishedAt: '2026-11-25T06:00:00Z',
+    body: body(text),
+  });
   const dataset = [
-    { _id: 'article-blog', _type: 'article', title: 'Blog', slug: { _type: 'slug', current: 'blog' }, publishedAt: at, coverage: 'live', coverageStartedAt: at },
+    {
+      _id: 'article-blog',
+      _type: 'article',
+      title: 'Blog',
+      slug: { _type: 'slug', current: 'blog' },
+      publishedAt: at,
+      coverage: 'live',
+      coverageStartedAt: at,
+    },
     update('liveUpdate-public', 'Public update.'),
     update('drafts.liveUpdate-public', 'DRAFT LEAK draft of an update'),
     update('drafts.liveUpdate-new', 'DRAFT LEAK unpublished update'),

@@ -18,7 +18,14 @@ const BLOG_ID = 'b7e1d2c3-4f5a-4b6c-8d7e-9f0a1b2c3d4e';
 const docs = [
   { _id: 'tag-ca', _type: 'tag', title: 'Central Asia', slug: { _type: 'slug', current: 'central-asia' } },
   { _id: '1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b', _type: 'source', title: 'Wire', slug: { _type: 'slug', current: 'wire-service' } },
-  { _id: BLOG_ID, _type: 'article', title: 'Election night', slug: { _type: 'slug', current: 'election-night' }, coverage: 'live', publishedAt: '2026-01-01T00:00:00Z' },
+  {
+    _id: BLOG_ID,
+    _type: 'article',
+    title: 'Election night',
+    slug: { _type: 'slug', current: 'election-night' },
+    coverage: 'live',
+    publishedAt: '2026-01-01T00:00:00Z',
+  },
   // A draft's slug is no published feed; an author has no feed at all.
   { _id: 'drafts.tag-ca', _type: 'tag', title: 'Central Asia (draft)', slug: { _type: 'slug', current: 'draft-slug' } },
   { _id: 'author-ca', _type: 'author', name: 'C. A.', slug: { _type: 'slug', current: 'c-a' } },
@@ -75,7 +82,13 @@ describe('the webhook, looking slugs up in the content', () => {
       expect(response.status).toBe(200);
     };
 
-    await deliver({ _id: 'article-x', _type: 'article', slug: { current: 'x' }, tags: [{ _ref: 'tag-ca' }], sources: [{ _ref: '1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b' }] });
+    await deliver({
+      _id: 'article-x',
+      _type: 'article',
+      slug: { current: 'x' },
+      tags: [{ _ref: 'tag-ca' }],
+      sources: [{ _ref: '1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b' }],
+    });
     await deliver({ _id: 'f00dfeed-0000-4000-8000-000000000001', _type: 'liveUpdate', article: { _ref: BLOG_ID } });
     const siteFeeds = ['feed.xml', 'atom.xml', 'feed.json'].map((name) => `https://news.example/${name}`);
     expect(pinged.filter((url) => !siteFeeds.includes(url))).toEqual([

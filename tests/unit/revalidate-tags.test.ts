@@ -9,7 +9,7 @@ function tagsOf(payload: unknown) {
 }
 
 describe('tagsForChange: which cached pages one change expires', () => {
-  it('an article (whole document, Sanity\'s default payload): its doc, the article lists, its slug', () => {
+  it("an article (whole document, Sanity's default payload): its doc, the article lists, its slug", () => {
     const article = {
       _id: 'article-lake',
       _type: 'article',
@@ -41,7 +41,9 @@ describe('tagsForChange: which cached pages one change expires', () => {
       revalidate: true,
       tags: ['doc:tag-climate', 'list:tag', 'any:tag', 'slug:tag:climate'],
     });
-    expect(tagsOf({ _id: 'source-wire', _type: 'source', slug: { current: 'wire' } })).toMatchObject({ tags: expect.arrayContaining(['doc:source-wire', 'list:source']) });
+    expect(tagsOf({ _id: 'source-wire', _type: 'source', slug: { current: 'wire' } })).toMatchObject({
+      tags: expect.arrayContaining(['doc:source-wire', 'list:source']),
+    });
   });
 
   it('a deleted document (no slug in the payload) still expires its doc and list tags', () => {
@@ -71,7 +73,12 @@ describe('parseChange: refuses payloads the route must not act on', () => {
   });
 
   it('drops a slug that is not a string and caps previousSlugs', () => {
-    const parsed = parseChange({ _id: 'article-a', _type: 'article', slug: { current: { evil: true } }, previousSlugs: Array.from({ length: 500 }, (_, i) => `s${i}`) });
+    const parsed = parseChange({
+      _id: 'article-a',
+      _type: 'article',
+      slug: { current: { evil: true } },
+      previousSlugs: Array.from({ length: 500 }, (_, i) => `s${i}`),
+    });
     expect(parsed.ok && parsed.change.slug).toBeUndefined();
     expect(parsed.ok && parsed.change.previousSlugs.length).toBe(50);
   });

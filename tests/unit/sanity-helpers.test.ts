@@ -75,9 +75,7 @@ describe('nextPreviousSlugs', () => {
   });
 
   it('never contains the slug being published (renaming back to an old name)', () => {
-    expect(nextPreviousSlugs({ slug: slug('second'), previousSlugs: ['first'] }, { slug: slug('first'), previousSlugs: ['first'] })).toEqual([
-      'second',
-    ]);
+    expect(nextPreviousSlugs({ slug: slug('second'), previousSlugs: ['first'] }, { slug: slug('first'), previousSlugs: ['first'] })).toEqual(['second']);
   });
 
   it('changes nothing when the slug is unchanged or there is no published version', () => {

@@ -6,7 +6,16 @@ import { LIVE_BLOGS_FILTER, LIVE_UPDATE_TEMPLATE_ID, LIVE_UPDATES_FILTER, liveUp
 import { schemaTypes } from '../../sanity/schema-types/index.ts';
 import { structure } from '../../sanity/structure.ts';
 
-type Field = { name: string; type: { name: string; jsonType: string; to?: Array<{ name: string }>; of?: Array<{ to?: Array<{ name: string }> }>; options?: { list?: Array<{ value: string }> } } };
+type Field = {
+  name: string;
+  type: {
+    name: string;
+    jsonType: string;
+    to?: Array<{ name: string }>;
+    of?: Array<{ to?: Array<{ name: string }> }>;
+    options?: { list?: Array<{ value: string }> };
+  };
+};
 
 function fieldsOf(typeName: string): Map<string, Field['type']> {
   const type = createSchema({ name: 'test', types: schemaTypes }).get(typeName) as { fields: Field[] };
@@ -76,7 +85,13 @@ function serialized<T>(node: unknown): T {
   return typeof maybe.serialize === 'function' ? maybe.serialize() : (node as T);
 }
 
-type Serialized = { id: string; title?: string; child?: unknown; options?: { filter: string; params?: Record<string, unknown>; defaultOrdering?: unknown }; initialValueTemplates?: Array<{ templateId: string; parameters?: Record<string, unknown> }> };
+type Serialized = {
+  id: string;
+  title?: string;
+  child?: unknown;
+  options?: { filter: string; params?: Record<string, unknown>; defaultOrdering?: unknown };
+  initialValueTemplates?: Array<{ templateId: string; parameters?: Record<string, unknown> }>;
+};
 
 describe('"Live now" in the Studio', () => {
   const S = builder();
@@ -97,7 +112,9 @@ describe('"Live now" in the Studio', () => {
       params: { articleId: 'article-storm' },
       defaultOrdering: [{ field: 'publishedAt', direction: 'desc' }],
     });
-    expect(updates.initialValueTemplates?.map((item) => [item.templateId, item.parameters])).toEqual([[LIVE_UPDATE_TEMPLATE_ID, { articleId: 'article-storm' }]]);
+    expect(updates.initialValueTemplates?.map((item) => [item.templateId, item.parameters])).toEqual([
+      [LIVE_UPDATE_TEMPLATE_ID, { articleId: 'article-storm' }],
+    ]);
     const value = await (liveUpdateTemplate.value as (params: { articleId: string }) => Record<string, unknown>)({ articleId: 'drafts.article-storm' });
     expect(value.article).toEqual({ _type: 'reference', _ref: 'article-storm' });
     expect(typeof value.publishedAt).toBe('string');

@@ -56,8 +56,6 @@ describe('the Presentation tool', () => {
   });
 
   it('opens the article beside the page it shows', () => {
-    expect(presentationOptions.resolve.mainDocuments).toEqual([
-      { route: '/articles/:slug', filter: '_type == "article" && slug.current == $slug' },
-    ]);
+    expect(presentationOptions.resolve.mainDocuments).toEqual([{ route: '/articles/:slug', filter: '_type == "article" && slug.current == $slug' }]);
   });
 });

@@ -74,7 +74,9 @@ describe('Sanity schema', () => {
       }>;
     };
     expect(body.of.map((member) => member.name)).toEqual(['block', 'image']);
-    const block = body.of[0] as unknown as { fields: Array<{ name: string; type: { options?: { list?: Array<{ value: string }> }; of?: Array<{ name: string; fields?: Field[] }> } }> };
+    const block = body.of[0] as unknown as {
+      fields: Array<{ name: string; type: { options?: { list?: Array<{ value: string }> }; of?: Array<{ name: string; fields?: Field[] }> } }>;
+    };
     const blockField = (name: string) => block.fields.find((field) => field.name === name)?.type;
     expect(blockField('style')?.options?.list?.map((item) => item.value)).toEqual(['normal', 'h2', 'h3', 'blockquote']);
     expect(blockField('listItem')?.options?.list?.map((item) => item.value)).toEqual(['bullet', 'number']);
@@ -111,7 +113,10 @@ describe('Sanity schema', () => {
   });
 
   it('slugs are generated from the title or name, at most 96 characters', () => {
-    const slugOptions = (type: string) => (compile().get(type) as { fields: Array<{ name: string; type: { options?: { source?: string; maxLength?: number } } }> }).fields.find((f) => f.name === 'slug')?.type.options;
+    const slugOptions = (type: string) =>
+      (compile().get(type) as { fields: Array<{ name: string; type: { options?: { source?: string; maxLength?: number } } }> }).fields.find(
+        (f) => f.name === 'slug',
+      )?.type.options;
     expect(slugOptions('article')).toMatchObject({ source: 'title', maxLength: 96 });
     expect(slugOptions('tag')).toMatchObject({ source: 'title', maxLength: 96 });
     expect(slugOptions('source')).toMatchObject({ source: 'name', maxLength: 96 });

@@ -43,9 +43,7 @@ describe('siteSettings validation', () => {
   });
 
   it('141 characters are too many; 140 are fine', async () => {
-    expect(messages(await validate(settings(banner({ text: 'x'.repeat(141) }))))).toEqual([
-      'breakingNews.text: Keep the banner to 140 characters or fewer.',
-    ]);
+    expect(messages(await validate(settings(banner({ text: 'x'.repeat(141) }))))).toEqual(['breakingNews.text: Keep the banner to 140 characters or fewer.']);
     expect(await validate(settings(banner({ text: 'x'.repeat(140) })))).toEqual([]);
   });
 
@@ -53,9 +51,7 @@ describe('siteSettings validation', () => {
     expect(messages(await validate(settings(banner({ expiresAt: undefined }))))).toEqual([
       'breakingNews.expiresAt: Set when the banner comes down: it shows until then.',
     ]);
-    expect(messages(await validate(settings(banner({ text: '  ' }))))).toEqual([
-      'breakingNews.text: Write the banner text, or clear the banner.',
-    ]);
+    expect(messages(await validate(settings(banner({ text: '  ' }))))).toEqual(['breakingNews.text: Write the banner text, or clear the banner.']);
   });
 });
 

@@ -68,8 +68,18 @@ describe('Studio structure', () => {
 
   it('splits articles into Published, Scheduled and All, newest first', () => {
     expect(articleLists()).toEqual([
-      { id: 'articles-published', title: 'Published', filter: '_type == "article" && publishedAt <= now()', ordering: [{ field: 'publishedAt', direction: 'desc' }] },
-      { id: 'articles-scheduled', title: 'Scheduled', filter: '_type == "article" && publishedAt > now()', ordering: [{ field: 'publishedAt', direction: 'desc' }] },
+      {
+        id: 'articles-published',
+        title: 'Published',
+        filter: '_type == "article" && publishedAt <= now()',
+        ordering: [{ field: 'publishedAt', direction: 'desc' }],
+      },
+      {
+        id: 'articles-scheduled',
+        title: 'Scheduled',
+        filter: '_type == "article" && publishedAt > now()',
+        ordering: [{ field: 'publishedAt', direction: 'desc' }],
+      },
       { id: 'articles-all', title: 'All articles', filter: '_type == "article"', ordering: [{ field: 'publishedAt', direction: 'desc' }] },
     ]);
     expect(ARTICLE_FILTERS.published).toContain('publishedAt <= now()');

@@ -155,9 +155,7 @@ describe('Open on site', () => {
     const open = vi.fn();
     vi.stubGlobal('window', { open, location: { origin: 'https://news.example' } });
     try {
-      const description = OpenOnSiteAction(
-        actionProps({ published: doc({ slug: { current: 'harbour-reopens' }, publishedAt: '2025-03-01T08:00:00Z' }) }),
-      );
+      const description = OpenOnSiteAction(actionProps({ published: doc({ slug: { current: 'harbour-reopens' }, publishedAt: '2025-03-01T08:00:00Z' }) }));
       expect(description).toMatchObject({ label: 'Open on site', disabled: false });
       description?.onHandle?.();
       expect(open).toHaveBeenCalledWith(expect.stringMatching(/\/articles\/harbour-reopens$/), '_blank', 'noopener,noreferrer');

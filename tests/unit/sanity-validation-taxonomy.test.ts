@@ -21,9 +21,7 @@ describe('source, tag and author validation', () => {
   });
 
   it.each(['javascript:alert(1)', 'ftp://example.com', 'www.reuters.com'])('a source url %s is refused', async (url) => {
-    expect(messages(await validate(source({ url })))).toEqual([
-      "url: Use the outlet's web address, starting with https:// or http://.",
-    ]);
+    expect(messages(await validate(source({ url })))).toEqual(["url: Use the outlet's web address, starting with https:// or http://."]);
   });
 
   it('a kind outside the list is refused', async () => {
@@ -34,8 +32,7 @@ describe('source, tag and author validation', () => {
 
   it('tags and authors need a name and slug', async () => {
     const base = { _rev: 'r1', _createdAt: '2025-03-01T08:00:00Z', _updatedAt: '2025-03-01T08:00:00Z' };
-    const ours = async (doc: Record<string, unknown>) =>
-      messages(await validate(doc)).filter((message) => !message.startsWith('slug.current:'));
+    const ours = async (doc: Record<string, unknown>) => messages(await validate(doc)).filter((message) => !message.startsWith('slug.current:'));
     expect(await ours({ ...base, _id: 'tag-x', _type: 'tag' })).toEqual([
       'title: Give the tag a title.',
       'slug: Generate a slug: the tag needs one for its URL.',

@@ -51,26 +51,19 @@ describe('article validation', () => {
   });
 
   it('a 161-character headline is too long; 160 is fine', async () => {
-    expect(messages(await validate(validArticle({ title: 'x'.repeat(161) })))).toEqual([
-      'title: Keep the headline to 160 characters or fewer.',
-    ]);
+    expect(messages(await validate(validArticle({ title: 'x'.repeat(161) })))).toEqual(['title: Keep the headline to 160 characters or fewer.']);
     expect(await validate(validArticle({ title: 'x'.repeat(160) }))).toEqual([]);
   });
 
   it('a 301-character standfirst is too long', async () => {
-    expect(messages(await validate(validArticle({ standfirst: 'y'.repeat(301) })))).toEqual([
-      'standfirst: Keep the standfirst to 300 characters or fewer.',
-    ]);
+    expect(messages(await validate(validArticle({ standfirst: 'y'.repeat(301) })))).toEqual(['standfirst: Keep the standfirst to 300 characters or fewer.']);
   });
 
   it('a missing slug and a missing publish time are reported', async () => {
     const found = messages(await validate(validArticle({ slug: undefined, publishedAt: undefined })));
     // Sanity's slug type also flags its own `current` subfield as required.
     expect(found).toEqual(
-      expect.arrayContaining([
-        'slug: Generate a slug: the article needs one for its URL.',
-        'publishedAt: Set when the article is published.',
-      ]),
+      expect.arrayContaining(['slug: Generate a slug: the article needs one for its URL.', 'publishedAt: Set when the article is published.']),
     );
     expect(found.filter((message) => !message.startsWith('slug.current:'))).toHaveLength(2);
   });
@@ -89,9 +82,7 @@ describe('article validation', () => {
       const markers = await validate(article);
       expect(markers).toHaveLength(1);
       expect(markers[0]?.path).toEqual(['body', { _key: 'k1' }, 'markDefs', { _key: 'l1' }, 'href']);
-      expect(markers[0]?.message).toBe(
-        'Links must start with https://, http://, mailto: or a single / for a page on this site.',
-      );
+      expect(markers[0]?.message).toBe('Links must start with https://, http://, mailto: or a single / for a page on this site.');
     },
   );
 
@@ -99,16 +90,12 @@ describe('article validation', () => {
     const article = validArticle();
     const image = (article.body as Array<Record<string, unknown>>)[1] as Record<string, unknown>;
     delete image.alt;
-    expect(messages(await validate(article))).toEqual([
-      'body.[{"_key":"i1"}].alt: Add alt text: describe the image for readers who cannot see it.',
-    ]);
+    expect(messages(await validate(article))).toEqual(['body.[{"_key":"i1"}].alt: Add alt text: describe the image for readers who cannot see it.']);
   });
 
   it('a main image needs alt text once an image is chosen, not before', async () => {
     const withImage = validArticle({ mainImage: { _type: 'image', asset: { _type: 'reference', _ref: 'image-abc-800x600-jpg' } } });
-    expect(messages(await validate(withImage))).toEqual([
-      'mainImage.alt: Add alt text: describe the image for readers who cannot see it.',
-    ]);
+    expect(messages(await validate(withImage))).toEqual(['mainImage.alt: Add alt text: describe the image for readers who cannot see it.']);
     expect(await validate(validArticle({ mainImage: { _type: 'image', caption: 'pending' } }))).toEqual([]);
   });
 

@@ -30,7 +30,13 @@ function oracle(dir: string) {
   const file = resolveDatasetFile(dir);
   const all = withImageAssets(readDatasetFile(file).docs, file);
   const published = all.filter((doc) => isPublishedId(doc._id));
-  const datasets = { published, drafts: overlayDrafts(published, all.filter((doc) => doc._id.startsWith('drafts.'))) };
+  const datasets = {
+    published,
+    drafts: overlayDrafts(
+      published,
+      all.filter((doc) => doc._id.startsWith('drafts.')),
+    ),
+  };
   return async (params: Record<string, unknown>, perspective: Perspective, now: Date) =>
     (await evaluate(parse(searchQuery, { params }), { dataset: datasets[perspective], params, timestamp: now })).get();
 }
@@ -91,18 +97,42 @@ describe('search from the text index equals the GROQ query', () => {
   it.each([
     ['the sample', SAMPLE],
     ['the hostile fixture', HOSTILE],
-  ])('on %s, for what readers type', async (_name, dir) => {
-    const { totals, stats } = await compareAll(dir, READER_QUERIES)();
-    expect(stats.answered).toBe(totals.length);
-    expect(stats.builds).toBe(2); // one per perspective, each once
-    // The comparison means something only if many searches found articles.
-    expect(totals.filter((total) => total > 0).length).toBeGreaterThan(10);
-  }, 60_000);
+  ])(
+    'on %s, for what readers type',
+    async (_name, dir) => {
+      const { totals, stats } = await compareAll(dir, READER_QUERIES)();
+      expect(stats.answered).toBe(totals.length);
+      expect(stats.builds).toBe(2); // one per perspective, each once
+      // The comparison means something only if many searches found articles.
+      expect(totals.filter((total) => total > 0).length).toBeGreaterThan(10);
+    },
+    60_000,
+  );
 
   it('on a dataset of edge cases: odd tokens, case folding, own scores, equal dates, a number for a headline', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nmn-search-edge-'));
-    writeFileSync(join(dir, 'data.ndjson'), edgeCases().map((doc) => JSON.stringify(doc)).join('\n') + '\n');
-    const queries: (string | string[])[] = ['lake', 'tokayev', 'strasse', 'straße', 'kelvin', 'istanbul', 'u', 'mail', 'мост', 'river', 'x', 'paragraph', '123', 'lake river'];
+    writeFileSync(
+      join(dir, 'data.ndjson'),
+      edgeCases()
+        .map((doc) => JSON.stringify(doc))
+        .join('\n') + '\n',
+    );
+    const queries: (string | string[])[] = [
+      'lake',
+      'tokayev',
+      'strasse',
+      'straße',
+      'kelvin',
+      'istanbul',
+      'u',
+      'mail',
+      'мост',
+      'river',
+      'x',
+      'paragraph',
+      '123',
+      'lake river',
+    ];
     // Patterns without a star match whole words only: the index answers those too.
     queries.push(['river'], ['lake', 'paragraph'], ['straße', 'river*']);
     const { totals, stats } = await compareAll(dir, queries)();
@@ -132,7 +162,13 @@ describe('search from the text index equals the GROQ query', () => {
   });
 });
 
-const block = (text: string, key: string) => ({ _type: 'block', _key: key, style: 'normal', markDefs: [], children: [{ _type: 'span', _key: `${key}s`, text, marks: [] }] });
+const block = (text: string, key: string) => ({
+  _type: 'block',
+  _key: key,
+  style: 'normal',
+  markDefs: [],
+  children: [{ _type: 'span', _key: `${key}s`, text, marks: [] }],
+});
 const story = (n: number, title: unknown, body: string, extra: Record<string, unknown> = {}) => ({
   _id: `article-edge-${n}`,
   _type: 'article',

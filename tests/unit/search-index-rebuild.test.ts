@@ -23,7 +23,15 @@ const newArticle = {
   slug: { _type: 'slug', current: 'zanzibarite-ferry-returns' },
   language: 'en',
   publishedAt: '2029-06-01T08:00:00.000Z',
-  body: [{ _type: 'block', _key: 'b1', style: 'normal', markDefs: [], children: [{ _type: 'span', _key: 's1', text: 'The quillwort crossing opens again.', marks: [] }] }],
+  body: [
+    {
+      _type: 'block',
+      _key: 'b1',
+      style: 'normal',
+      markDefs: [],
+      children: [{ _type: 'span', _key: 's1', text: 'The quillwort crossing opens again.', marks: [] }],
+    },
+  ],
 };
 
 /** A copy of the sample, and the embedded source reading it. */
@@ -53,7 +61,13 @@ describe('the search index after the dataset file changes', () => {
     const { dir, source, slugsFor } = fresh();
     expect(await slugsFor('Tokayev')).toHaveLength(1);
     const [seed] = await source.query<{ _id: string }[]>('*[_id == $id]', { id: SEED_ID }, 'published');
-    upsertDocuments(dir, [{ ...seed!, _type: 'article', body: [{ ...newArticle.body[0], children: [{ _type: 'span', _key: 's1', text: 'Rewritten: the president is named nowhere now.', marks: [] }] }] }]);
+    upsertDocuments(dir, [
+      {
+        ...seed!,
+        _type: 'article',
+        body: [{ ...newArticle.body[0], children: [{ _type: 'span', _key: 's1', text: 'Rewritten: the president is named nowhere now.', marks: [] }] }],
+      },
+    ]);
     expect(await slugsFor('Tokayev')).toEqual([]);
     expect(await slugsFor('rewritten')).toHaveLength(1);
   });

@@ -77,6 +77,8 @@ describe('search on the hostile fixture', () => {
   it('finds a headline full of markup by its words, and gives it back as text', async () => {
     const source = createEmbeddedSource(HOSTILE, quiet);
     const { value } = await loadSearch(source, searchTerms('script'), 1, 20);
-    expect(value.results.map((result) => [result._id, result.title])).toEqual([['article-hostile', '<script>alert("title")</script> ]]> Markup & ]]> “Quotes” </title>']]);
+    expect(value.results.map((result) => [result._id, result.title])).toEqual([
+      ['article-hostile', '<script>alert("title")</script> ]]> Markup & ]]> “Quotes” </title>'],
+    ]);
   });
 });

@@ -6,7 +6,9 @@ import { SearchResults } from '@/components/search-results';
 /* The sample dataset never fills two pages of results, so the pagination a reader sees is rendered here. */
 describe('search results pages', () => {
   const render = (page: number, pageCount: number) =>
-    renderToStaticMarkup(createElement(SearchResults, { query: 'lake', result: { results: [], total: 45, page, pageCount, firstNumber: (page - 1) * 20 + 1 } }));
+    renderToStaticMarkup(
+      createElement(SearchResults, { query: 'lake', result: { results: [], total: 45, page, pageCount, firstNumber: (page - 1) * 20 + 1 } }),
+    );
 
   it('link to the previous and next page of the same query', () => {
     const html = render(2, 3);

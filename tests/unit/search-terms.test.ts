@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  displayQuery,
-  excerptAround,
-  highlightParts,
-  matchPatterns,
-  MAX_TERMS,
-  searchPageNumber,
-  searchTerms,
-} from '@/lib/content/search-terms';
+import { displayQuery, excerptAround, highlightParts, matchPatterns, MAX_TERMS, searchPageNumber, searchTerms } from '@/lib/content/search-terms';
 
 describe('searchTerms', () => {
   it('keeps the words, lower-cased and de-duplicated', () => {

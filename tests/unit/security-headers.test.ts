@@ -59,8 +59,9 @@ describe.each(MODES)('the Studio policy (%s mode) lets Sanity’s Studio run', (
 
   it('loads the Studio’s fonts from Sanity’s font hosts', () => {
     // The document Sanity's own Studio build renders (its package exports no such subpath).
-    const fonts = sanityUrlsIn('node_modules/@sanity/cli-build/dist/actions/build/renderDocumentWorker/components/DefaultDocument.js')
-      .filter((url) => url.endsWith('.woff2'));
+    const fonts = sanityUrlsIn('node_modules/@sanity/cli-build/dist/actions/build/renderDocumentWorker/components/DefaultDocument.js').filter((url) =>
+      url.endsWith('.woff2'),
+    );
     expect(fonts.length).toBeGreaterThan(0);
     // design-system-static: what Chromium's console showed the Studio fetching at /studio (issue 14).
     for (const url of [...fonts, 'https://design-system-static.sanity.io/fonts/inter.woff2']) {
@@ -69,7 +70,12 @@ describe.each(MODES)('the Studio policy (%s mode) lets Sanity’s Studio run', (
   });
 
   it('reaches the Content Lake, its CDN and live listeners, and shows asset images', () => {
-    for (const url of ['https://abc123.api.sanity.io/v2025-02-19/data/query/production', 'https://abc123.apicdn.sanity.io/v1/x', 'https://api.sanity.io/v1/auth/providers', 'wss://abc123.api.sanity.io/v1/listen']) {
+    for (const url of [
+      'https://abc123.api.sanity.io/v2025-02-19/data/query/production',
+      'https://abc123.apicdn.sanity.io/v1/x',
+      'https://api.sanity.io/v1/auth/providers',
+      'wss://abc123.api.sanity.io/v1/listen',
+    ]) {
       expect(allows(studioPolicy, 'connect-src', url), url).toBe(true);
     }
     expect(allows(studioPolicy, 'img-src', 'https://cdn.sanity.io/images/p/d/a-1x1.png')).toBe(true);
@@ -95,16 +101,25 @@ describe('the site policy', () => {
 });
 
 describe.each(MODES)('every path gets one of the two policies (%s mode)', (mode) => {
-  it.each(['/', '/articles/x', '/no-such-page', '/feed.xml', '/media/a.png', '/api/health', '/api/draft-mode/enable', '/studiox', '/studio-foo', '/studios/x', '/_next/static/chunks/a.js'])(
-    '%s carries the site policy and the common headers',
-    (path) => {
-      const headers = headersFor(path, mode);
-      expect(headers.get('content-security-policy')).toBe(sitePolicy);
-      expect(headers.get('x-content-type-options')).toBe('nosniff');
-      expect(headers.get('strict-transport-security')).toMatch(/max-age=\d+/u);
-      expect(headers.get('x-robots-tag')).toBeUndefined();
-    },
-  );
+  it.each([
+    '/',
+    '/articles/x',
+    '/no-such-page',
+    '/feed.xml',
+    '/media/a.png',
+    '/api/health',
+    '/api/draft-mode/enable',
+    '/studiox',
+    '/studio-foo',
+    '/studios/x',
+    '/_next/static/chunks/a.js',
+  ])('%s carries the site policy and the common headers', (path) => {
+    const headers = headersFor(path, mode);
+    expect(headers.get('content-security-policy')).toBe(sitePolicy);
+    expect(headers.get('x-content-type-options')).toBe('nosniff');
+    expect(headers.get('strict-transport-security')).toMatch(/max-age=\d+/u);
+    expect(headers.get('x-robots-tag')).toBeUndefined();
+  });
 
   it.each(['/studio', '/studio/structure', '/studio/presentation/article;x', '/studio/vision'])('%s carries the Studio policy', (path) => {
     const headers = headersFor(path, mode);

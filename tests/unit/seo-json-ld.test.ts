@@ -77,7 +77,11 @@ describe('home structured data', () => {
     expect(publisher).toMatchObject({ '@type': 'NewsMediaOrganization', name: 'NextMinuteNews', url: `${ORIGIN}/` });
     expect(website).toMatchObject({
       '@type': 'WebSite',
-      potentialAction: { '@type': 'SearchAction', target: { urlTemplate: `${ORIGIN}/search?q={search_term_string}` }, 'query-input': 'required name=search_term_string' },
+      potentialAction: {
+        '@type': 'SearchAction',
+        target: { urlTemplate: `${ORIGIN}/search?q={search_term_string}` },
+        'query-input': 'required name=search_term_string',
+      },
     });
   });
 });

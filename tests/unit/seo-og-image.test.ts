@@ -32,7 +32,10 @@ describe('the Open Graph card', () => {
 
   it('draws the Russian sample article at 1200×630 from bundled fonts, with no network', async () => {
     const requested = forbidNetwork();
-    const { value: article } = await loadArticle(createEmbeddedSource(SAMPLE, () => {}), RUSSIAN);
+    const { value: article } = await loadArticle(
+      createEmbeddedSource(SAMPLE, () => {}),
+      RUSSIAN,
+    );
     expect(article?.title).toBe('В Верхнеозёрске открыли новый мост через реку Сарну');
     expect(printable(article?.title ?? '')).toBe(article?.title);
     const response = await articleOgImage({ title: article?.title ?? '', tag: article?.tags[0]?.title });

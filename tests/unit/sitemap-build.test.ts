@@ -14,12 +14,16 @@ const quiet = () => {};
 
 /** Python's XML parser reads the document back: [tag, text] of every element, namespaces spelled out. */
 function parseXml(xml: string): [string, string][] {
-  const script = 'import sys, json, xml.etree.ElementTree as ET\nprint(json.dumps([[e.tag, (e.text or "").strip()] for e in ET.fromstring(sys.stdin.buffer.read()).iter()]))';
+  const script =
+    'import sys, json, xml.etree.ElementTree as ET\nprint(json.dumps([[e.tag, (e.text or "").strip()] for e in ET.fromstring(sys.stdin.buffer.read()).iter()]))';
   return JSON.parse(execFileSync('/usr/bin/python3', ['-c', script], { input: xml, encoding: 'utf8' })) as [string, string][];
 }
 const SM = '{http://www.sitemaps.org/schemas/sitemap/0.9}';
 const NEWS = '{http://www.google.com/schemas/sitemap-news/0.9}';
-const texts = (xml: string, tag: string) => parseXml(xml).filter(([name]) => name === tag).map(([, text]) => text);
+const texts = (xml: string, tag: string) =>
+  parseXml(xml)
+    .filter(([name]) => name === tag)
+    .map(([, text]) => text);
 
 async function sitemapOf(dataset: string) {
   const { value } = await loadSitemapContent(createEmbeddedSource(dataset, quiet));
@@ -50,7 +54,8 @@ describe('the sitemap', () => {
 });
 
 describe('splitting past 50,000 URLs', () => {
-  const urls = (n: number): SitemapUrl[] => Array.from({ length: n }, (_, i) => ({ path: `/articles/a-${i}`, lastmod: `2026-01-01T00:00:${String(i % 60).padStart(2, '0')}.000Z` }));
+  const urls = (n: number): SitemapUrl[] =>
+    Array.from({ length: n }, (_, i) => ({ path: `/articles/a-${i}`, lastmod: `2026-01-01T00:00:${String(i % 60).padStart(2, '0')}.000Z` }));
 
   it('cuts the list into parts of at most the limit, keeping order', () => {
     expect(splitSitemap([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
@@ -74,7 +79,12 @@ describe('splitting past 50,000 URLs', () => {
 describe('the Google News sitemap', () => {
   const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
   const article = (id: string, title: string, publishedAt: string, language = 'en') => ({
-    _id: id, _type: 'article', title, slug: { _type: 'slug', current: id.replace(/^.*article-/, '') }, language, publishedAt,
+    _id: id,
+    _type: 'article',
+    title,
+    slug: { _type: 'slug', current: id.replace(/^.*article-/, '') },
+    language,
+    publishedAt,
   });
 
   function recentDataset(): string {

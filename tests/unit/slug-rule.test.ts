@@ -45,7 +45,13 @@ describe('the slug rule', () => {
   });
 
   it('holds for whatever slugify makes of a headline', () => {
-    const headlines = ['Kazakhstan Silences Pro- and Anti-Russian Voices', 'Café Zürich — 50% Off!', 'Казахстан: «мост» открыт', 'Russia’s Grip', '  --  Odd__Spacing..  '];
+    const headlines = [
+      'Kazakhstan Silences Pro- and Anti-Russian Voices',
+      'Café Zürich — 50% Off!',
+      'Казахстан: «мост» открыт',
+      'Russia’s Grip',
+      '  --  Odd__Spacing..  ',
+    ];
     expect(headlines.map((headline) => isSlug(slugify(headline)))).toEqual(headlines.map(() => true));
   });
 });

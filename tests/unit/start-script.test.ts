@@ -143,7 +143,15 @@ describe('start', () => {
     const site = standin('serve');
     const signals = new EventEmitter();
     const lines: string[] = [];
-    const outcome = start({ args: ['-p', '4555'], env: { PATH: process.env.PATH }, lake: lake.command(), site: site.command, signals, log: (line) => lines.push(line), out: new PassThrough() });
+    const outcome = start({
+      args: ['-p', '4555'],
+      env: { PATH: process.env.PATH },
+      lake: lake.command(),
+      site: site.command,
+      signals,
+      log: (line) => lines.push(line),
+      out: new PassThrough(),
+    });
     await until(() => existsSync(site.file('.json')), 'the site stand-in');
     const [fromLake, fromSite] = [given(lake.file('.json')), given(site.file('.json'))];
     expect(fromLake.secret).toMatch(/^[0-9a-f]{64}$/);
@@ -160,7 +168,15 @@ describe('start', () => {
     const lake = standin('exit');
     const site = standin('serve');
     const lines: string[] = [];
-    const code = await start({ args: [], env: {}, lake: lake.command(), site: site.command, signals: new EventEmitter(), log: (line) => lines.push(line), out: new PassThrough() });
+    const code = await start({
+      args: [],
+      env: {},
+      lake: lake.command(),
+      site: site.command,
+      signals: new EventEmitter(),
+      log: (line) => lines.push(line),
+      out: new PassThrough(),
+    });
     expect(code).toBe(1);
     expect(existsSync(lake.file('.json'))).toBe(true);
     expect(existsSync(site.file('.json'))).toBe(false);
@@ -176,7 +192,15 @@ describe('start', () => {
     const lake = standin('listen');
     const site = standin('serve');
     const lines: string[] = [];
-    const code = await start({ args: [], env: { [name]: value }, lake: lake.command(), site: site.command, signals: new EventEmitter(), log: (line) => lines.push(line), out: new PassThrough() });
+    const code = await start({
+      args: [],
+      env: { [name]: value },
+      lake: lake.command(),
+      site: site.command,
+      signals: new EventEmitter(),
+      log: (line) => lines.push(line),
+      out: new PassThrough(),
+    });
     expect(code).toBe(1);
     expect([existsSync(lake.file('.json')), existsSync(site.file('.json'))]).toEqual([false, false]);
     expect(lines).toEqual([expect.stringMatching(new RegExp(`^start: Invalid environment: ${name}: `))]);

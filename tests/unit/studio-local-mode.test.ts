@@ -23,7 +23,13 @@ afterEach(() => {
   vi.unstubAllEnvs();
 });
 
-const editor: CurrentUser = { id: 'p-local', name: 'Local Editor', email: 'editor@localhost', role: 'administrator', roles: [{ name: 'administrator', title: 'Administrator' }] };
+const editor: CurrentUser = {
+  id: 'p-local',
+  name: 'Local Editor',
+  email: 'editor@localhost',
+  role: 'administrator',
+  roles: [{ name: 'administrator', title: 'Administrator' }],
+};
 
 /** The workspace as Sanity itself resolves the config, with the client the Studio would build from apiHost. */
 async function resolve(config: Config) {

@@ -91,7 +91,9 @@ describe('eventually and pageShows', () => {
   });
 
   it('reads the headline as a reader sees it, entities decoded once', () => {
-    expect(headlineOf('<h1 class="x"><span>Fish &amp; Chips</span> &lt;b&gt; &quot;A&#x27;s&quot; &amp;lt;</h1><h1>second</h1>')).toBe('Fish & Chips <b> "A\'s" &lt;');
+    expect(headlineOf('<h1 class="x"><span>Fish &amp; Chips</span> &lt;b&gt; &quot;A&#x27;s&quot; &amp;lt;</h1><h1>second</h1>')).toBe(
+      'Fish & Chips <b> "A\'s" &lt;',
+    );
     expect(headlineOf('<p>no headline</p>')).toBeUndefined();
   });
 

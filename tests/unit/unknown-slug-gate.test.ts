@@ -29,8 +29,12 @@ const { articleSlugsQuery, getArticle } = await import('@/lib/content/article');
 const { getLiveBlog, getLiveFeed, getLiveUpdatesJson, liveBlogQuery } = await import('@/lib/content/live');
 const { directoryQueries } = await import('@/lib/content/directory');
 const { getListing } = await import('@/lib/content/listing');
-const names = new Map<string, string>([[articleSlugsQuery, 'slug list'], [directoryQueries.tag, 'tag directory']]);
-const named = () => asked.map(({ query, params }) => names.get(query) ?? (query === liveBlogQuery ? `live blog from ${String(params.start)}` : 'another query'));
+const names = new Map<string, string>([
+  [articleSlugsQuery, 'slug list'],
+  [directoryQueries.tag, 'tag directory'],
+]);
+const named = () =>
+  asked.map(({ query, params }) => names.get(query) ?? (query === liveBlogQuery ? `live blog from ${String(params.start)}` : 'another query'));
 
 beforeEach(() => {
   asked.length = 0;

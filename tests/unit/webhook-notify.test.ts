@@ -66,7 +66,7 @@ describe('notifySite (import --notify)', () => {
   });
 });
 
-describe('what --notify sends is what Sanity\'s projection sends', () => {
+describe("what --notify sends is what Sanity's projection sends", () => {
   const sample = parseNdjson(readFileSync(new URL('../../sanity/sample-dataset/data.ndjson', import.meta.url), 'utf8')).docs;
   const seed = parseWireCopy(readFileSync(new URL('../../sanity/sample-content/articles/seed-article.txt', import.meta.url), 'utf8'));
   const now = '2026-11-20T08:05:00.000Z';

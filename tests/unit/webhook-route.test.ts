@@ -9,8 +9,7 @@ const article = { _id: 'article-lake', _type: 'article', slug: { current: 'lake'
 function setup() {
   const expired: string[] = [];
   const seen = createSeenSet(3);
-  const call = (request: Request) =>
-    handleRevalidateWebhook(request, { secret, revalidate: (tag) => expired.push(tag), seen, log: () => undefined });
+  const call = (request: Request) => handleRevalidateWebhook(request, { secret, revalidate: (tag) => expired.push(tag), seen, log: () => undefined });
   return { expired, seen, call };
 }
 

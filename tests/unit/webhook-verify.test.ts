@@ -29,7 +29,10 @@ describe('verifyWebhookSignature', () => {
   it('refuses a missing header, and refuses everything when no secret is configured', async () => {
     expect(await verify(undefined)).toMatchObject({ ok: false, status: 401 });
     expect(await verify('')).toMatchObject({ ok: false, status: 401 });
-    expect(await verifyWebhookSignature({ rawBody: body, header: sanitySignature(body, now), secret: undefined, now })).toMatchObject({ ok: false, status: 401 });
+    expect(await verifyWebhookSignature({ rawBody: body, header: sanitySignature(body, now), secret: undefined, now })).toMatchObject({
+      ok: false,
+      status: 401,
+    });
     expect(await verify(sanitySignature(body, now, ''), body, '')).toMatchObject({ ok: false, status: 401 });
   });
 

@@ -120,7 +120,12 @@ describe('WebSub pings from the webhook projection', () => {
   });
 
   it("takes a live update's blog slug from the projection", async () => {
-    const { pinged, asked } = await pingsFor({ _id: 'u1', _type: 'liveUpdate', article: { _ref: 'e3b0c442-98fc-4c14-9afb-f4c8996fb924' }, articleSlug: 'vote' });
+    const { pinged, asked } = await pingsFor({
+      _id: 'u1',
+      _type: 'liveUpdate',
+      article: { _ref: 'e3b0c442-98fc-4c14-9afb-f4c8996fb924' },
+      articleSlug: 'vote',
+    });
     expect(pinged).toEqual([`${SITE}/articles/vote/feed.xml`, ...SITE_FEEDS]);
     expect(asked).toEqual([]);
   });

@@ -35,11 +35,14 @@ describe('feedPathsForChange', () => {
 
   it("adds a live blog's own feed, for the blog and for each of its updates", async () => {
     expect(await feedsOf({ _id: 'a1', _type: 'article', slug: 'vote', coverage: 'live' })).toContain('/articles/vote/feed.xml');
-    expect(await feedsOf({ _id: 'u1', _type: 'liveUpdate', article: { _ref: 'article-vote' } }, { 'article-vote': 'vote' })).toEqual(['/articles/vote/feed.xml', ...SITE]);
+    expect(await feedsOf({ _id: 'u1', _type: 'liveUpdate', article: { _ref: 'article-vote' } }, { 'article-vote': 'vote' })).toEqual([
+      '/articles/vote/feed.xml',
+      ...SITE,
+    ]);
     expect(await feedsOf({ _id: 'a2', _type: 'article', slug: 'plain' })).not.toContain('/articles/plain/feed.xml');
   });
 
-  it("names the feeds of a tag written in any script, percent-encoded", async () => {
+  it('names the feeds of a tag written in any script, percent-encoded', async () => {
     expect(await feedsOf({ _id: 't1', _type: 'tag', slug: { current: 'казахстан' } })).toEqual([`/tags/${encodeURIComponent('казахстан')}/feed.xml`]);
   });
 
@@ -52,7 +55,14 @@ describe('feedPathsForChange', () => {
     }).listen(0, '127.0.0.1');
     await new Promise((resolve) => site.once('listening', resolve));
     const url = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
-    const article = { _id: 'article-a', _type: 'article', slug: { current: 'a' }, coverage: 'live', tags: [{ _ref: 'tag-energy' }], sources: [{ _ref: 'source-wire' }] };
+    const article = {
+      _id: 'article-a',
+      _type: 'article',
+      slug: { current: 'a' },
+      coverage: 'live',
+      tags: [{ _ref: 'tag-energy' }],
+      sources: [{ _ref: 'source-wire' }],
+    };
     // The dataset the import read: the projection takes the slugs of the article's tag and source from it.
     const dataset = [
       { _id: 'tag-energy', _type: 'tag', slug: { current: 'energy' } },

@@ -9,17 +9,17 @@ export default function AboutPage() {
       <p>{site.description}</p>
       <h2>How we work</h2>
       <p>
-        Every story names the outlets it comes from or draws on. Sources that are funded or controlled by a
-        state carry a visible <strong>state-affiliated media</strong> label, so you can weigh what they say.
+        Every story names the outlets it comes from or draws on. Sources that are funded or controlled by a state carry a visible{' '}
+        <strong>state-affiliated media</strong> label, so you can weigh what they say.
       </p>
       <p>
-        Times are shown in {site.timeZone}. When we change a story after publication we say so: an
-        &ldquo;Updated&rdquo; time for revisions, and a dated note for every correction.
+        Times are shown in {site.timeZone}. When we change a story after publication we say so: an &ldquo;Updated&rdquo; time for revisions, and a dated note
+        for every correction.
       </p>
       <h2>Follow us</h2>
       <p>
-        Subscribe to the whole site, or to one topic or source, in any feed reader: look for &ldquo;Follow via
-        RSS&rdquo;. Read our <a href="/corrections-policy">corrections policy</a>.
+        Subscribe to the whole site, or to one topic or source, in any feed reader: look for &ldquo;Follow via RSS&rdquo;. Read our{' '}
+        <a href="/corrections-policy">corrections policy</a>.
       </p>
     </article>
   );

@@ -41,7 +41,9 @@ export function createEmbeddedSource(datasetPath: string, log: (message: string)
       const stats = statSync(file);
       version = `${stats.size}:${stats.mtimeMs}`;
     } catch (error) {
-      throw new Error(`The embedded dataset ${file} cannot be read (${(error as NodeJS.ErrnoException).code}). Set CONTENT_DATASET to an export file or folder.`);
+      throw new Error(
+        `The embedded dataset ${file} cannot be read (${(error as NodeJS.ErrnoException).code}). Set CONTENT_DATASET to an export file or folder.`,
+      );
     }
     if (snapshot && snapshot.file === file && snapshot.version === version) return snapshot;
     const { docs, problems } = readDatasetFile(file);

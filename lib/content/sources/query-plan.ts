@@ -67,7 +67,8 @@ function anyRefLookup(term: Node, marker: string): Lookup | undefined {
   if (inner.type !== 'Filter' || !isLocalPath(inner.base as Node)) return undefined;
   const test = inner.expr as Node;
   const ids = test.right as Node;
-  if (test.type !== 'OpCall' || test.op !== 'in' || !ownAttribute(test.left as Node, '_ref') || (ids.type !== 'Parameter' && ids.type !== 'Value')) return undefined;
+  if (test.type !== 'OpCall' || test.op !== 'in' || !ownAttribute(test.left as Node, '_ref') || (ids.type !== 'Parameter' && ids.type !== 'Value'))
+    return undefined;
   const key = { type: 'FuncCall', namespace: 'array', name: 'join', args: [ids, { type: 'Value', value: marker }] } as unknown as Node;
   return { kind: 'anyRef', key, exact: false };
 }

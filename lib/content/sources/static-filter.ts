@@ -13,7 +13,26 @@ import type { ExprNode } from 'groq-js';
 type Node = ExprNode & Record<string, unknown>;
 
 const STATIC_FUNCTIONS = new Set(['defined', 'path', 'dateTime', 'count', 'length', 'lower', 'upper', 'string', 'coalesce', 'references', 'round']);
-const STRUCTURAL = new Set(['This', 'Value', 'AccessAttribute', 'AccessElement', 'Slice', 'Group', 'Not', 'Neg', 'Pos', 'And', 'Or', 'OpCall', 'ArrayCoerce', 'Map', 'FlatMap', 'Filter', 'Projection', 'InRange']);
+const STRUCTURAL = new Set([
+  'This',
+  'Value',
+  'AccessAttribute',
+  'AccessElement',
+  'Slice',
+  'Group',
+  'Not',
+  'Neg',
+  'Pos',
+  'And',
+  'Or',
+  'OpCall',
+  'ArrayCoerce',
+  'Map',
+  'FlatMap',
+  'Filter',
+  'Projection',
+  'InRange',
+]);
 const CHILD_KEYS = ['base', 'left', 'right', 'expr'] as const;
 
 export function isStatic(node: Node): boolean {
@@ -34,8 +53,14 @@ const isComparison = (op: unknown): op is Comparison => op === '<' || op === '<=
 function isDateTimeNow(node: Node): boolean {
   const args = node.args as Node[] | undefined;
   return (
-    node.type === 'FuncCall' && node.namespace === 'global' && node.name === 'dateTime' && args?.length === 1 &&
-    args[0]!.type === 'FuncCall' && args[0]!.namespace === 'global' && args[0]!.name === 'now' && (args[0]!.args as Node[]).length === 0
+    node.type === 'FuncCall' &&
+    node.namespace === 'global' &&
+    node.name === 'dateTime' &&
+    args?.length === 1 &&
+    args[0]!.type === 'FuncCall' &&
+    args[0]!.namespace === 'global' &&
+    args[0]!.name === 'now' &&
+    (args[0]!.args as Node[]).length === 0
   );
 }
 
