@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { prepareSiteDataset, SITE_BUILD, TEST_SECRETS } from './builds.ts';
 import { spawnLake, type LakeProcess } from './lake-process.ts';
 import { freePort } from './ports.ts';
-import { copyBuild, startSite, type RunningSite } from './site.ts';
+import { copyBuild, LOGS, startSite, type RunningSite } from './site.ts';
 
 /*
  * What `npm start` runs without a Sanity project, for the Studio suite (tests/studio/): the local
@@ -62,6 +62,9 @@ export async function startStudioStack(name: string): Promise<StudioStack> {
     async stop() {
       await site.stop();
       await stopLake(lake);
+      // Beside the site's log: what the lake said (webhook deliveries, refusals), for a failed run.
+      mkdirSync(LOGS, { recursive: true });
+      writeFileSync(path.join(LOGS, `studio-lake-${name}.log`), lake.output());
       rmSync(root, { recursive: true, force: true });
     },
   };

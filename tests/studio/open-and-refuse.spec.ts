@@ -24,7 +24,7 @@ test('/studio opens with no login and no error screen, and lists the sample arti
   await expect(page.getByText(/choose login provider|an error occurred|something went wrong|not authorized/i)).toHaveCount(0);
 });
 
-test('deleting a tag that articles use is refused, and the tag stays', async ({ page, request }) => {
+test('deleting a tag that articles use is refused, and the tag stays', async ({ page, request, stack }) => {
   await openStudio(page, '/tag;tag-world');
   await page.getByRole('button', { name: 'Open document actions' }).click();
   await page.getByRole('menuitem', { name: /^Delete/ }).click();
@@ -37,5 +37,7 @@ test('deleting a tag that articles use is refused, and the tag stays', async ({ 
 
   await page.reload();
   await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue('World', { timeout: 60_000 });
+  const inLake = (await (await fetch(`${stack.lake.url}/v2025-02-19/data/doc/production/tag-world`)).json()) as { documents: { title?: string }[] };
+  expect(inLake.documents.map((doc) => doc.title)).toEqual(['World']);
   expect((await request.get('/tags/world')).status()).toBe(200);
 });
