@@ -55,17 +55,35 @@ export async function buildSite({ name, env = {} }: BuildOptions): Promise<{ dis
     child.once('exit', resolve);
   });
   if (code !== 0) throw new Error(`next build for ${name} failed (${code}); ${path.relative(ROOT, log)} ends with:\n${tail(log)}`);
+  snapshotBuild(distDir);
   return { distDir };
 }
 
+/*
+ * `next start` writes what it regenerates into the build folder (server/app, last-good/), so a
+ * build some suite has served is no longer the build: the Studio suite copied the site build after
+ * the e2e suite had renamed one of its articles and found a redirect where the sample had a page.
+ * Each build is therefore kept as built, beside it, and copies are made from that.
+ */
+const snapshotOf = (distDir: string) => `${distDir}-as-built`;
+
+function snapshotBuild(distDir: string): void {
+  const source = path.join(ROOT, distDir);
+  const target = path.join(ROOT, snapshotOf(distDir));
+  rmSync(target, { recursive: true, force: true });
+  cpSync(source, target, { recursive: true, filter: (file) => file !== path.join(source, 'cache') });
+}
+
 /**
- * A copy of a finished build for a suite that must not share its page cache (the pages `next start`
- * regenerates are written into the build folder): `.next-<name>`, without Next's build cache.
+ * A copy of a finished build, as it was built, for a suite that must not share its page cache (the
+ * pages `next start` regenerates are written into the build folder): `.next-<name>`, without Next's
+ * build cache.
  */
 export function copyBuild(distDir: string, name: string): string {
   const copy = distDirOf(name);
-  const source = path.join(ROOT, distDir);
   if (!isBuilt(distDir)) throw new Error(`${distDir} holds no finished build: build it first (scripts/build-test-sites.ts)`);
+  // A build made before snapshots existed (REUSE_BUILD) is copied as it is.
+  const source = path.join(ROOT, isBuilt(snapshotOf(distDir)) ? snapshotOf(distDir) : distDir);
   rmSync(path.join(ROOT, copy), { recursive: true, force: true });
   cpSync(source, path.join(ROOT, copy), { recursive: true, filter: (file) => file !== path.join(source, 'cache') });
   return copy;
