@@ -23,6 +23,9 @@ const nextConfig: NextConfig = {
   // it sets SKIP_BUILD_TYPECHECK=1 so those builds do not repeat the same check.
   typescript: { tsconfigPath: 'tsconfig.build.json', ignoreBuildErrors: process.env.SKIP_BUILD_TYPECHECK === '1' },
   poweredByHeader: false,
+  // Cached pages carry an ETag hashed once per render (lib/cache-handlers/page-entry.ts); Next's
+  // own hashed the whole document on every request. Route handlers set their own (lib/http).
+  generateEtags: false,
   reactStrictMode: true,
   typedRoutes: false,
   images: {

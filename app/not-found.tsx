@@ -1,6 +1,7 @@
 import { SiteFooter } from '@/components/site-footer';
 import { SearchForm } from '@/components/search-form';
 import { SiteHeader } from '@/components/site-header';
+import { StaticDocumentMark } from '@/components/static-document';
 import { getSections } from '@/lib/content/directory';
 
 export const metadata = { title: 'Page not found', robots: { index: false } };
@@ -8,6 +9,7 @@ export const metadata = { title: 'Page not found', robots: { index: false } };
 export default async function NotFound() {
   return (
     <>
+      <StaticDocumentMark />
       <SiteHeader sections={await getSections()} />
       <main id="main" tabIndex={-1} className="not-found">
         <h1>Page not found</h1>

@@ -40,7 +40,8 @@ type HeaderRecord = Record<string, string | string[] | number | undefined>;
 export function addEdgeKeys(value: unknown): void {
   if (typeof value !== 'object' || value === null || !('headers' in value)) return;
   const headers = (value as { headers?: HeaderRecord }).headers;
-  if (!headers) return;
+  // Already there: Next's memory cache hands back the same entry on every hit.
+  if (!headers || headers[EDGE_KEYS_HEADER] !== undefined) return;
   const tags = headers[NEXT_TAGS_HEADER];
   if (typeof tags !== 'string' || tags === '') return;
   const keys = edgeKeysOf(tags.split(','));

@@ -1,13 +1,14 @@
 import type { CacheHandler as IncrementalCacheHandler, CacheHandlerValue } from 'next/dist/server/lib/incremental-cache';
 import * as fileSystemCacheModule from 'next/dist/server/lib/incremental-cache/file-system-cache.js';
-import { addEdgeKeys } from './edge-keys.ts';
+import { preparePageEntry } from './page-entry.ts';
 import { isUnknownUrlPage } from './unknown-urls.ts';
 
 /*
- * Next's own file-system page cache (one instance, no REDIS_URL), plus the
- * edge keys: every page it stores or serves carries its cache tags in the
- * header the edge indexes (edge-keys.ts); and 404 pages of made-up URLs are
- * not kept (unknown-urls.ts). Behaviour is otherwise Next's.
+ * Next's own file-system page cache (one instance, no REDIS_URL), plus what
+ * page-entry.ts does to every entry it stores or serves (edge keys, reader
+ * pages without the framework's scripts, the ETag): on `set` for a render, on
+ * `get` for the build's prerendered files. 404 pages of made-up URLs are not
+ * kept (unknown-urls.ts). Behaviour is otherwise Next's.
  */
 
 type FileSystemCacheClass = typeof import('next/dist/server/lib/incremental-cache/file-system-cache.js').default;
@@ -34,12 +35,12 @@ const FileSystemCache = classOf(fileSystemCacheModule);
 export class FileSystemCacheWithEdgeKeys extends FileSystemCache {
   override async get(...args: GetArgs): Promise<CacheHandlerValue | null> {
     const entry = await super.get(...args);
-    if (entry) addEdgeKeys(entry.value);
+    if (entry) preparePageEntry(args[0], entry.value);
     return entry;
   }
 
   override async set(...[key, data, ctx]: SetArgs): Promise<void> {
-    addEdgeKeys(data);
+    preparePageEntry(key, data);
     // Not written to disk: made-up URLs would each leave a file (unknown-urls.ts).
     if (isUnknownUrlPage(key, data)) return;
     return super.set(key, data, ctx as Parameters<InstanceType<FileSystemCacheClass>['set']>[2]);

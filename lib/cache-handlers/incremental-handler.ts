@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CacheHandler as IncrementalCacheHandler, CacheHandlerContext, CacheHandlerValue } from 'next/dist/server/lib/incremental-cache';
-import { addEdgeKeys } from './edge-keys.ts';
+import { preparePageEntry } from './page-entry.ts';
 import { isUnknownUrlPage, NOT_FOUND_TTL_SECONDS } from './unknown-urls.ts';
 import type { RedisConnection } from './redis-connection.ts';
 import { fromCacheJson, toCacheJson } from './serialize.ts';
@@ -88,14 +88,14 @@ export class RedisIncrementalCache {
       // Served once more and regenerated in the background: make it look just past its revalidate time.
       lastModified = Math.min(lastModified, now - revalidate * 1000 - 1);
     }
-    // Entries written before the edge keys existed get them on the way out too.
-    addEdgeKeys(stored.value);
+    // Entries written before page-entry.ts existed are prepared on the way out too.
+    preparePageEntry(cacheKey, stored.value);
     return { lastModified, value: stored.value, cacheControl: stored.cacheControl };
   }
 
   async set(cacheKey: string, data: SetData, ctx: SetContext): Promise<void> {
-    // First, even when Redis is off: the fresh render is sent with this same header object.
-    addEdgeKeys(data);
+    // First, even when Redis is off: the fresh render is sent from this same object.
+    preparePageEntry(cacheKey, data);
     const { redis } = this.#options;
     const key = this.#key(cacheKey);
     if (!redis || !key) return;

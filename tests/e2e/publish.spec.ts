@@ -28,6 +28,8 @@ test.afterEach(async ({ baseURL }) => {
 async function headline(page: Page, path: string): Promise<string> {
   const response = await page.goto(path);
   expect(response?.status()).toBe(200);
+  // Prerendered, cached or rendered in the foreground after a webhook: sent without the framework's runtime.
+  expect(await response!.text()).not.toContain('__next_f');
   return (await page.getByRole('heading', { level: 1 }).textContent()) ?? '';
 }
 

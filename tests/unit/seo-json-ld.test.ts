@@ -29,6 +29,14 @@ describe('serializeJsonLd', () => {
     expect(json).toContain('\\u003c/script\\u003e');
     expect(JSON.parse(json).headline).toBe(headline);
   });
+
+  it('is ASCII, so the page around it can be (lib/cache-handlers/static-documents.ts), and parses back to the same text', () => {
+    const headline = 'It’s “open” — Верхнеозерск 😀';
+    const json = serializeJsonLd({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline });
+    expect(json).not.toMatch(/[^\x00-\x7f]/);
+    expect(json).toContain('It\\u2019s');
+    expect(JSON.parse(json).headline).toBe(headline);
+  });
 });
 
 describe('article structured data', () => {
