@@ -38,3 +38,20 @@ export function writeBareApp(root: string, dir: string): void {
   writeFileSync(path.join(dir, 'app/layout.js'), 'export default function Layout({ children }) { return <html lang="en"><body>{children}</body></html>; }\n');
   writeFileSync(path.join(dir, 'app/page.js'), 'export default function Page() { return <p>Hello</p>; }\n');
 }
+
+/* What a page's HTML carries: all of it, the part a reader reads, the stylesheet, the framework's inline payload. */
+
+export type HtmlWeight = { bytes: number; gzipBytes: number; mainBytes: number; cssBytes: number; payloadBytes: number };
+
+export async function pageWeight(base: string, pagePath: string): Promise<HtmlWeight> {
+  const html = Buffer.from(await (await fetch(new URL(pagePath, base))).arrayBuffer());
+  const text = html.toString('utf8');
+  const sum = (pattern: RegExp) => [...text.matchAll(pattern)].reduce((total, match) => total + Buffer.byteLength(match[0]), 0);
+  return {
+    bytes: html.length,
+    gzipBytes: gzipSync(html).length,
+    mainBytes: sum(/<main[\s\S]*<\/main>/g),
+    cssBytes: sum(/<style[^>]*>[\s\S]*?<\/style>/g),
+    payloadBytes: sum(/<script>[^<]*self\.__next_f[\s\S]*?<\/script>/g),
+  };
+}
