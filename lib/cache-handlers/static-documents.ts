@@ -70,13 +70,14 @@ const MAX_GROWTH = 0.02;
 /**
  * The document with every character beyond ASCII written as a numeric
  * reference (as a CSS escape inside <style>; scripts untouched); when nothing
- * beyond ASCII is left, copied into a one-byte string. Unchanged when that
- * would grow it by more than 2 %.
+ * beyond ASCII is left, copied into a one-byte string (a string cut out of a
+ * two-byte one stays two-byte in V8 even when all that is left is ASCII).
+ * Unchanged when the references would grow it by more than 2 %.
  */
 export function asciiDocument(html: string): string {
   // A page in another script (a Russian article) would grow by a third or more: left in UTF-8.
   const beyond = html.match(BEYOND_ASCII)?.length ?? 0;
-  if (beyond === 0 || beyond * REFERENCE_BYTES > html.length * MAX_GROWTH) return html;
+  if (beyond * REFERENCE_BYTES > html.length * MAX_GROWTH) return html;
   const ascii = html
     .split(RAW_TEXT)
     .map((part, index) => {
