@@ -94,6 +94,7 @@ describe('eventually and pageShows', () => {
     expect(headlineOf('<h1 class="x"><span>Fish &amp; Chips</span> &lt;b&gt; &quot;A&#x27;s&quot; &amp;lt;</h1><h1>second</h1>')).toBe(
       'Fish & Chips <b> "A\'s" &lt;',
     );
+    expect(headlineOf('<h1>Marrowgate&#x2019;s &#8220;audit&#8221; &#x1f600;</h1>')).toBe('Marrowgate’s “audit” 😀');
     expect(headlineOf('<p>no headline</p>')).toBeUndefined();
   });
 
