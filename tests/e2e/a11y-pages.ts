@@ -35,10 +35,18 @@ export const WCAG22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'
 export const WIDTHS = [375, 1280] as const;
 export const SCHEMES = ['light', 'dark'] as const;
 
+/**
+ * The two pairings every page is checked in: a light phone and a dark desktop, so each page is
+ * seen at both widths (target size, reflow) and in both schemes (contrast). The other two
+ * pairings repeat those checks and run on a few representative pages only (a11y.spec.ts).
+ */
+export const isMainPairing = (width: number, colorScheme: string) => (width === WIDTHS[0]) === (colorScheme === SCHEMES[0]);
+
 /** Runs axe on the page as it is; fails on any violation, prints what axe left undecided. */
 export async function expectNoAxeViolations(page: Page, info: TestInfo): Promise<void> {
-  // Fonts and images settled, so contrast and target sizes are measured on the real page.
-  await page.waitForLoadState('networkidle');
+  // Fonts and images settled, so contrast and target sizes are measured on the real page. The
+  // page's own load is enough: reader pages run no script that could fetch anything after it.
+  await page.waitForLoadState('load');
   await page.evaluate(() => document.fonts.ready);
   const results = await new AxeBuilder({ page }).withTags(WCAG22_AA).analyze();
   // The rule set must include 2.5.8, or a passing run proves nothing about target size.

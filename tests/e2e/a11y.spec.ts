@@ -1,27 +1,25 @@
 import { expect, test } from '@playwright/test';
 import { TEST_SECRETS } from '../helpers/builds.ts';
-import { expectNoAxeViolations, PAGES, SCHEMES, SEED, WIDTHS } from './a11y-pages.ts';
+import { expectNoAxeViolations, isMainPairing, PAGES, SCHEMES, SEED, WIDTHS } from './a11y-pages.ts';
 
 /*
  * WCAG 2.2 AA on every page type, light and dark, on a phone and a desktop (axe rules in
  * a11y-pages.ts), plus what axe cannot see: keyboard paths, visible focus, and focus never
  * hidden under anything fixed at the top (2.4.11).
  *
- * Every page is checked on a light phone and a dark desktop: each page at both widths (target
- * size, reflow) and in both schemes (contrast). The other two pairings, a dark phone and a light
- * desktop, are checked on the pages whose layout or colours differ most (CROSS_CHECKED): the
- * whole grid took a quarter of the test run for checks that repeat each other.
+ * Every page in the main pairings (isMainPairing); the other two, a dark phone and a light
+ * desktop, on the pages whose layout or colours differ most (CROSS_CHECKED): the whole grid
+ * took a quarter of the test run for checks that repeat each other.
  */
 
 const PREVIEW_SECRET = TEST_SECRETS.PREVIEW_SECRET;
 const CROSS_CHECKED = new Set(['home', 'article with a main image', 'live blog', 'tag', 'search with results', '404 (unknown article)']);
-const everyPage = (width: number, colorScheme: string) => (width === WIDTHS[0]) === (colorScheme === SCHEMES[0]);
 
 for (const width of WIDTHS) {
   for (const colorScheme of SCHEMES) {
     test.describe(`${width} px, ${colorScheme}`, () => {
       test.use({ viewport: { width, height: 900 }, colorScheme });
-      for (const [name, path] of PAGES.filter(([page]) => everyPage(width, colorScheme) || CROSS_CHECKED.has(page))) {
+      for (const [name, path] of PAGES.filter(([page]) => isMainPairing(width, colorScheme) || CROSS_CHECKED.has(page))) {
         test(`axe finds no WCAG 2.2 AA violation on the ${name} page`, async ({ page }, info) => {
           await page.goto(path);
           await expectNoAxeViolations(page, info);
