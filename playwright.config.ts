@@ -1,22 +1,12 @@
 import { defineConfig, devices } from '@playwright/test';
 import { SITE_BUILD, SITE_PORT } from './tests/helpers/builds.ts';
+import { CHROMIUM_LAUNCH } from './tests/helpers/playwright-suite.ts';
 
 /*
  * End-to-end tests against the `site` build (the sample with the hostile documents merged in,
  * tests/helpers/builds.ts), built once by scripts/build-test-sites.ts and started here with
  * `next start`. Debian's Chromium: Playwright's own download is unreachable.
  */
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: /\.spec\.ts$/,
@@ -27,7 +17,7 @@ export default defineConfig({
   use: {
     ...devices['Desktop Chrome'],
     baseURL: `http://localhost:${SITE_PORT}`,
-    launchOptions: { executablePath: chromium, args: chromiumArgs },
+    launchOptions: CHROMIUM_LAUNCH,
     trace: 'off',
   },
   webServer: {

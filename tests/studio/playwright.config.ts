@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { suiteConfig } from '../helpers/playwright-suite.ts';
 
 /*
  * The real Sanity Studio (/studio of the `site` build, made by scripts/build-test-sites.ts) on the
@@ -7,19 +8,16 @@ import { defineConfig } from '@playwright/test';
  * Chromium as an editor would; the reader's side is checked on the same site.
  * Run with `playwright test --config tests/studio/playwright.config.ts` (npm test does).
  */
+const suite = suiteConfig(120_000);
+
 export default defineConfig({
-  testDir: '.',
-  testMatch: /.*\.spec\.ts$/,
-  fullyParallel: false,
-  workers: 1,
-  retries: 0,
-  timeout: 120_000,
+  ...suite,
   // Generous: the Studio is a large app, and this machine's two cores are shared with the other suites.
   expect: { timeout: 20_000 },
-  reporter: [['list']],
   // Its own: the other suites clear test-results/ when they start.
   outputDir: '../../.tmp/studio-results',
   use: {
+    ...suite.use,
     // Wide enough for the Studio's panes side by side (list, document) without collapsing them.
     viewport: { width: 1400, height: 900 },
     actionTimeout: 30_000,
@@ -27,6 +25,5 @@ export default defineConfig({
     timezoneId: 'UTC',
     trace: 'off',
     screenshot: 'only-on-failure',
-    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] },
   },
 });
