@@ -4,6 +4,9 @@ import type { RawDocument } from '../helpers/dataset.ts';
 
 /* The edge suites read pages with tests/helpers/page.ts; here, the documents they edit. */
 
+/** A document's slug, as the dataset spells it. */
+export const slugOf = (doc: RawDocument) => (doc.slug as { current: string }).current;
+
 /** One published document of the dataset copy, to edit and publish again. */
 export function documentOf(dataset: string, id: string): RawDocument {
   const line = readFileSync(path.join(dataset, 'data.ndjson'), 'utf8')

@@ -4,8 +4,8 @@ import { upsertDocuments, type RawDocument } from '../helpers/dataset.ts';
 import { eventually } from '../helpers/eventually.ts';
 import { pageShows } from '../helpers/page.ts';
 import { publishWebhook } from '../helpers/webhook.ts';
-import { documentOf } from './page.ts';
-import { startEdgeStack, type EdgeStack } from './stack.ts';
+import { documentOf, slugOf } from './page.ts';
+import { edgeStackForSuite } from './stack.ts';
 
 /*
  * A publish purges the article, the feeds and the listings that show it at the edge. While the
@@ -14,14 +14,7 @@ import { startEdgeStack, type EdgeStack } from './stack.ts';
  * answers with the last copy it had rather than 503. (The second test stops the instances: last.)
  */
 
-let stack: EdgeStack;
-const slugOf = (doc: RawDocument) => (doc.slug as { current: string }).current;
-
-test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  stack = await startEdgeStack();
-});
-test.afterAll(async () => stack?.stop());
+const stack = edgeStackForSuite();
 
 async function read(url: string): Promise<{ status: number; body: string; cache: string | null }> {
   const response = await fetch(url, { signal: AbortSignal.timeout(30_000) });
@@ -32,8 +25,8 @@ async function read(url: string): Promise<{ status: number; body: string; cache:
 async function cacheAtEdge(pages: string[]): Promise<Map<string, string>> {
   const held = new Map<string, string>();
   for (const page of pages) {
-    await read(`${stack.edge}${page}`);
-    const hit = await read(`${stack.edge}${page}`);
+    await read(`${stack().edge}${page}`);
+    const hit = await read(`${stack().edge}${page}`);
     expect(`${hit.status} ${hit.cache}`, page).toBe('200 HIT');
     held.set(page, hit.body);
   }
@@ -42,12 +35,12 @@ async function cacheAtEdge(pages: string[]): Promise<Map<string, string>> {
 
 /** Publishes a new headline as Sanity would: into the dataset, then the whole document to the first instance. */
 async function publishHeadline(doc: RawDocument, title: string) {
-  upsertDocuments(stack.dataset, [{ ...doc, title }]);
-  await publishWebhook(stack.origins[0]!.url, TEST_SECRETS.SANITY_REVALIDATE_SECRET, { ...doc, title });
+  upsertDocuments(stack().dataset, [{ ...doc, title }]);
+  await publishWebhook(stack().origins[0]!.url, TEST_SECRETS.SANITY_REVALIDATE_SECRET, { ...doc, title });
 }
 
 test('after a publish every purged page is fresh on its first read, within a second, while the instances are up', async () => {
-  const doc = documentOf(stack.dataset, 'article-caspian-grid-operator-plans-solar-expansion-across-three-regions');
+  const doc = documentOf(stack().dataset, 'article-caspian-grid-operator-plans-solar-expansion-across-three-regions');
   const article = `/articles/${slugOf(doc)}`;
   const lists = ['/feed.xml', '/', '/tags/economy'];
   const before = await cacheAtEdge([article, ...lists]);
@@ -56,31 +49,33 @@ test('after a publish every purged page is fresh on its first read, within a sec
   const corrected = `${doc.title as string} (corrected)`;
   await publishHeadline(doc, corrected);
   // Fresh within a second of the webhook's answer (the purge goes out right after it).
-  await pageShows(`${stack.edge}${article}`, { status: 200, headline: corrected }, 1_000);
+  await pageShows(`${stack().edge}${article}`, { status: 200, headline: corrected }, 1_000);
   // The purge reached the lists in the same request: each one's first read is the new page,
   // not the purged copy served once more while a background fetch refreshes it.
   const firstReads = await Promise.all(
-    lists.map(async (page) => `${page} ${(await read(`${stack.edge}${page}`)).body.includes(corrected) ? 'fresh' : 'the purged copy'}`),
+    lists.map(async (page) => `${page} ${(await read(`${stack().edge}${page}`)).body.includes(corrected) ? 'fresh' : 'the purged copy'}`),
   );
   expect(firstReads).toEqual(lists.map((page) => `${page} fresh`));
 });
 
 test('a publish, then every instance down: the purged pages answer 200 with the last copy the edge had', async () => {
-  const doc = documentOf(stack.dataset, 'article-regional-leaders-meet-in-aldane-to-discuss-transit-corridor');
+  const doc = documentOf(stack().dataset, 'article-regional-leaders-meet-in-aldane-to-discuss-transit-corridor');
   const article = `/articles/${slugOf(doc)}`;
   const lists = ['/feed.xml', '/', '/tags/world', '/tags/politics'];
   const before = await cacheAtEdge(lists);
 
   const corrected = `${doc.title as string} (corrected)`;
-  const pingsBefore = stack.pings.length;
+  const pingsBefore = stack().pings.length;
   await publishHeadline(doc, corrected);
   // The purge is done once the article shows the correction. The WebSub hub fetches the site feed
   // through the edge right after its ping, so the feed's last copy is the corrected one; no reader
   // asks for the other lists again, so theirs are the copies purged.
-  await pageShows(`${stack.edge}${article}`, { status: 200, headline: corrected });
+  await pageShows(`${stack().edge}${article}`, { status: 200, headline: corrected });
   const hubFeed = await eventually(
     () => {
-      const ping = stack.pings.slice(pingsBefore).find((entry) => entry.url === `${stack.edge}/feed.xml` && entry.body !== undefined);
+      const ping = stack()
+        .pings.slice(pingsBefore)
+        .find((entry) => entry.url === `${stack().edge}/feed.xml` && entry.body !== undefined);
       if (!ping?.body) throw new Error('no fetch of /feed.xml by the hub yet');
       return ping.body;
     },
@@ -88,7 +83,7 @@ test('a publish, then every instance down: the purged pages answer 200 with the 
   );
   expect(hubFeed).toContain(corrected);
   before.set('/feed.xml', hubFeed);
-  await stack.stopOrigins();
+  await stack().stopOrigins();
 
   // Read for three seconds: first while the edge still takes the instances for up (its fetch is
   // refused), then once its probes have marked them down. Every read is the copy held before.
@@ -96,11 +91,11 @@ test('a publish, then every instance down: the purged pages answer 200 with the 
   const until = Date.now() + 3_000;
   do {
     for (const page of lists) {
-      const answer = await read(`${stack.edge}${page}`);
+      const answer = await read(`${stack().edge}${page}`);
       answers.push(`${page} ${answer.status} ${answer.body === before.get(page) ? 'the last copy' : 'another body'}`);
     }
   } while (Date.now() < until);
   expect(answers).toEqual(answers.map((_answer, index) => `${lists[index % lists.length]} 200 the last copy`));
   // The article itself: the corrected page the edge fetched before the outage.
-  expect((await read(`${stack.edge}${article}`)).body).toContain(corrected);
+  expect((await read(`${stack().edge}${article}`)).body).toContain(corrected);
 });

@@ -1,3 +1,4 @@
+import { test } from '@playwright/test';
 import type { ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -58,6 +59,20 @@ async function waitFor(url: string, child: ChildProcess, log: () => string): Pro
     if (Date.now() > deadline) throw new Error(`the edge did not answer ${url} within 30 s:\n${log()}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
+}
+
+/** A spec file's stack: started before its first test, stopped after its last; read it through the getter. */
+export function edgeStackForSuite(): () => EdgeStack {
+  let stack: EdgeStack | undefined;
+  test.beforeAll(async () => {
+    test.setTimeout(180_000);
+    stack = await startEdgeStack();
+  });
+  test.afterAll(async () => stack?.stop());
+  return () => {
+    if (!stack) throw new Error('the edge stack did not start (see beforeAll)');
+    return stack;
+  };
 }
 
 export async function startEdgeStack(): Promise<EdgeStack> {
