@@ -4,7 +4,7 @@ import { get, warm, type BenchSection } from './context.ts';
 import { ensureDebianCommand, runWrk, type LoadResult } from './load.ts';
 import { startStaticNginx } from './nginx.ts';
 import { writeBareApp } from './js-size.ts';
-import { int, served } from './table.ts';
+import { int, median, served } from './table.ts';
 
 /*
  * The origin: one cached article (an ISR hit) from `next start`, against a bare Next.js page
@@ -35,12 +35,6 @@ function measured(url: string, pagePath: string, pid: number, options: Parameter
   const load = runWrk(url, [pagePath], options);
   return { load, cpuUs: (cpuMicros(pid) - before) / Math.max(1, load.requests) };
 }
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 
 export const articleThroughputSection: BenchSection<Article> = {
   key: 'article',

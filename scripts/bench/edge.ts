@@ -9,9 +9,8 @@ import { collectGarbage, inspectOption } from './heap.ts';
 import { get, SAMPLE_DIST, warm, type BenchContext, type BenchSection, type Row } from './context.ts';
 import { runWrk, type LoadResult } from './load.ts';
 import { startStaticNginx } from './nginx.ts';
-import { median } from './publish.ts';
 import { sleep, treeRss, type Server } from './proc.ts';
-import { int, ms, served } from './table.ts';
+import { int, median, ms, served } from './table.ts';
 
 /*
  * The edge (deploy/varnish.vcl, started as `npm run edge` starts it) in front of the sample

@@ -4,7 +4,7 @@ import { ARCHIVE_DIST, SAMPLE_DIST, type BenchContext, type BenchSection, type R
 import { timeDraftEdits, timePublishes, type Article } from './lake-edits.ts';
 import { startLakeStack } from './lake-stack.ts';
 import { studioOpenTimes, type StudioOpen } from './lake-studio.ts';
-import { median } from './publish.ts';
+import { median } from './table.ts';
 import { int, ms } from './table.ts';
 
 /*

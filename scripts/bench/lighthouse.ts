@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BenchSection } from './context.ts';
 import { writeBareApp } from './js-size.ts';
-import { kb, ms } from './table.ts';
+import { kb, median, ms } from './table.ts';
 import { lcpImage, type LcpImage } from './lcp-image.ts';
 import { sleep } from './proc.ts';
 
@@ -69,11 +69,6 @@ const score = (lhr: Lhr, category: string) => Math.round((lhr.categories[categor
 
 /** Lighthouse's median run: the one nearest the median FCP and TTI (core/lib/median-run.js). */
 function medianRun(runs: Lhr[]): Lhr {
-  const median = (values: number[]) => {
-    const sorted = [...values].sort((a, b) => a - b);
-    const middle = Math.floor(sorted.length / 2);
-    return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-  };
   const fcp = median(runs.map((r) => numeric(r, 'first-contentful-paint')));
   const tti = median(runs.map((r) => numeric(r, 'interactive')));
   const distance = (r: Lhr) => (fcp - numeric(r, 'first-contentful-paint')) ** 2 + (tti - numeric(r, 'interactive')) ** 2;

@@ -2,7 +2,7 @@ import { editDocument, snapshotDataset } from '../../tests/helpers/dataset.ts';
 import { publishWebhook } from '../../tests/helpers/webhook.ts';
 import type { BenchSection } from './context.ts';
 import { sleep } from './proc.ts';
-import { ms } from './table.ts';
+import { median, ms } from './table.ts';
 
 /*
  * Publish-to-visible: the dataset changes (as the Content Lake would), Sanity's signed
@@ -38,12 +38,6 @@ export async function publishToVisible(options: {
     putBack();
   }
   return times;
-}
-
-export function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 type Publish = { runs: number; medianMs: number; minMs: number; maxMs: number };

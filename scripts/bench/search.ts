@@ -5,7 +5,7 @@ import { createEmbeddedSource } from '../../lib/content/sources/embedded.ts';
 import { readDatasetFile, resolveDatasetFile } from '../../lib/dataset/ndjson.ts';
 import { site } from '../../lib/site.ts';
 import type { BenchSection } from './context.ts';
-import { median } from './publish.ts';
+import { median } from './table.ts';
 import { int, ms } from './table.ts';
 
 /*

@@ -4,7 +4,7 @@ import { resolveDatasetFile, readDatasetFile } from '../../lib/dataset/ndjson.ts
 import { createEmbeddedSource } from '../../lib/content/sources/embedded.ts';
 import type { BenchSection } from './context.ts';
 import { int, ms } from './table.ts';
-import { median } from './publish.ts';
+import { median } from './table.ts';
 
 /*
  * What an article URL costs the embedded source on the generated archive, in process:

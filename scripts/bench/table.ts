@@ -5,6 +5,13 @@ import type { LoadResult } from './load.ts';
 
 export type Machine = { cpus: number; cpuModel?: string; loadavgBefore: number[]; loadavgAfter: number[]; node: string };
 
+/** The middle value (the mean of the two middle ones for an even count). */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
 export const int = (n: number) => Math.round(n).toLocaleString('en-US');
 export const ms = (n: number) => (n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : int(n));
 export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
