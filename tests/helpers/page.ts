@@ -20,7 +20,7 @@ export type Answer = {
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 /** Character references as a browser reads them: named (the ones React writes) and numeric (the page cache writes `&#x2019;`). */
-function decoded(text: string): string {
+export function decodedText(text: string): string {
   return text.replace(/&(?:#x([0-9a-f]+)|#([0-9]+)|(amp|lt|gt|quot|apos));/gi, (entity, hex?: string, decimal?: string, name?: string) => {
     if (hex) return String.fromCodePoint(parseInt(hex, 16));
     if (decimal) return String.fromCodePoint(parseInt(decimal, 10));
@@ -31,7 +31,7 @@ function decoded(text: string): string {
 /** The first `<h1>`'s text as a reader sees it. */
 export function headlineOf(html: string): string | undefined {
   const inner = /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html)?.[1];
-  return inner === undefined ? undefined : decoded(inner.replace(/<[^>]+>/g, '')).trim();
+  return inner === undefined ? undefined : decodedText(inner.replace(/<[^>]+>/g, '')).trim();
 }
 
 /** One request, redirects not followed (a redirect is part of what the reader is told). */

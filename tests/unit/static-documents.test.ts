@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { asciiDocument, stripStaticDocument } from '../../lib/cache-handlers/static-documents.ts';
 import { preparePageEntry } from '../../lib/cache-handlers/page-entry.ts';
 import { etagOf } from '../../lib/http/conditional.ts';
+import { decodedText } from '../helpers/page.ts';
 
 // The about page as `next build` (Next 16.4.6, Turbopack) wrote it: marked by the (site) layout.
 const ABOUT = readFileSync(path.join(import.meta.dirname, '../fixtures/next-document/about.html'), 'utf8');
@@ -17,7 +18,6 @@ const stripped = (html: string) => {
   return result.html;
 };
 const main = (html: string) => /<main[\s\S]*<\/main>/.exec(html)?.[0] ?? '';
-const decoded = (html: string) => html.replace(/&#x([0-9a-f]+);/g, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)));
 
 describe('reader pages without the framework runtime', () => {
   it("drops Next's scripts, their preloads, the inline payload and the mark from a marked page", () => {
@@ -35,7 +35,7 @@ describe('reader pages without the framework runtime', () => {
   it('keeps what a reader sees and our own inline scripts', () => {
     const html = stripped(MARKED);
     expect(main(html)).not.toBe(main(MARKED));
-    expect(decoded(main(html))).toBe(main(MARKED));
+    expect(decodedText(main(html))).toBe(main(MARKED));
     expect(main(html)).toContain('<h1>About <!-- -->NextMinuteNews</h1>');
     expect(html).toContain(OURS);
     expect(html).toMatch(/^<!DOCTYPE html><html lang="en" dir="ltr"><head><meta charSet="utf-8"\/>/);
