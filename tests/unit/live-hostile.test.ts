@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadLiveBlog } from '@/lib/content/live';
 import { createEmbeddedSource } from '@/lib/content/sources/embedded';
+import { liveBlogDocument } from '../fixtures/live-blog.ts';
 
 const at = '2026-11-25T05:00:00Z';
 const ref = (id: string) => ({ _type: 'reference', _ref: id });
@@ -14,16 +15,7 @@ const block = (key: string, text: string, markDefs: unknown[] = [], marks: strin
   markDefs,
   children: [{ _type: 'span', _key: `${key}s`, text, marks }],
 });
-const blog = {
-  _id: 'article-blog',
-  _type: 'article',
-  title: 'Blog',
-  slug: { _type: 'slug', current: 'blog' },
-  publishedAt: at,
-  coverage: 'live',
-  coverageStartedAt: at,
-  tags: [],
-};
+const blog = liveBlogDocument('blog', at, { publishedAt: at, tags: [] });
 const update = (id: string, extra: Record<string, unknown>) => ({
   _id: id,
   _type: 'liveUpdate',

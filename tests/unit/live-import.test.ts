@@ -8,16 +8,10 @@ import type { PortableTextBlock } from '../../lib/portable-text/types.ts';
 import { parseLiveUpdateText } from '../../lib/import/live-update-body.ts';
 import { nextUpdateNumber, planCoverageChange, planLiveUpdate } from '../../lib/import/live-update.ts';
 import { liveUpdateSchema } from '../../lib/content/live-view.ts';
+import { liveBlogDocument } from '../fixtures/live-blog.ts';
 
 const now = '2026-11-25T21:00:00.000Z';
-const live: RawDocument = {
-  _id: 'article-storm',
-  _type: 'article',
-  title: 'Storm',
-  slug: { _type: 'slug', current: 'storm' },
-  coverage: 'live',
-  coverageStartedAt: '2026-11-25T05:00:00.000Z',
-};
+const live: RawDocument = liveBlogDocument('storm', '2026-11-25T05:00:00.000Z');
 const plain: RawDocument = { _id: 'article-plain', _type: 'article', title: 'Plain', slug: { _type: 'slug', current: 'plain' } };
 const author: RawDocument = { _id: 'author-dana-reyes', _type: 'author', name: 'Dana Reyes', slug: { _type: 'slug', current: 'dana-reyes' } };
 const texts = (doc: { body: Array<{ style: string; listItem?: string; children: Array<{ text: string }> }> }) =>

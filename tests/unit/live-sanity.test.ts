@@ -3,17 +3,11 @@ import { parseLiveUpdateText } from '../../lib/import/live-update-body.ts';
 import { changeCoverageInSanity, postLiveUpdateToSanity } from '../../lib/import/live-sanity.ts';
 import { createSanityWriteClient } from '../../lib/import/sanity-write-client.ts';
 import { startSanityApiFixture, type FixtureDocument, type SanityApiFixture } from '../fixtures/sanity-api/server.ts';
+import { liveBlogDocument } from '../fixtures/live-blog.ts';
 
 const now = '2026-11-25T21:00:00.000Z';
 const existing: FixtureDocument[] = [
-  {
-    _id: 'article-storm',
-    _type: 'article',
-    title: 'Storm',
-    slug: { _type: 'slug', current: 'storm' },
-    coverage: 'live',
-    coverageStartedAt: '2026-11-25T05:00:00.000Z',
-  },
+  liveBlogDocument('storm', '2026-11-25T05:00:00.000Z'),
   { _id: 'liveUpdate-storm-1', _type: 'liveUpdate', article: { _type: 'reference', _ref: 'article-storm' } },
   { _id: 'drafts.liveUpdate-storm-2', _type: 'liveUpdate', article: { _type: 'reference', _ref: 'article-storm' } },
   { _id: 'author-dana-reyes', _type: 'author', name: 'Dana Reyes', slug: { _type: 'slug', current: 'dana-reyes' } },

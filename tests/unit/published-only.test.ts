@@ -15,6 +15,7 @@ import { loadNewsEntries, loadSitemapContent } from '../../lib/content/sitemap.t
 import { createEmbeddedSource } from '../../lib/content/sources/embedded.ts';
 import type { QuerySource } from '../../lib/content/sources/query-source.ts';
 import { hostileDocuments } from '../fixtures/hostile-documents.ts';
+import { liveBlogDocument } from '../fixtures/live-blog.ts';
 
 /*
  * Two filters keep unpublished documents from readers, each on its own so that a mistake in
@@ -118,15 +119,7 @@ describe('the GROQ isPublic filter on live updates, on its own', () => {
     body: body(text),
   });
   const dataset = [
-    {
-      _id: 'article-blog',
-      _type: 'article',
-      title: 'Blog',
-      slug: { _type: 'slug', current: 'blog' },
-      publishedAt: at,
-      coverage: 'live',
-      coverageStartedAt: at,
-    },
+    liveBlogDocument('blog', at, { publishedAt: at }),
     update('liveUpdate-public', 'Public update.'),
     update('drafts.liveUpdate-public', 'DRAFT LEAK draft of an update'),
     update('drafts.liveUpdate-new', 'DRAFT LEAK unpublished update'),
