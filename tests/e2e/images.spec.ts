@@ -155,19 +155,34 @@ test.describe('on a 375-px phone', () => {
         }
       });
       await page.waitForLoadState('networkidle');
-      const shift = await page.evaluate(
+      type Shift = PerformanceEntry & {
+        value: number;
+        hadRecentInput: boolean;
+        sources?: { node?: Node; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[];
+      };
+      const { shift, moved } = await page.evaluate(
         () =>
-          new Promise<number>((resolve) => {
+          new Promise<{ shift: number; moved: string[] }>((resolve) => {
             let total = 0;
+            const moved: string[] = [];
             new PerformanceObserver((list) => {
-              for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
-                if (!entry.hadRecentInput) total += entry.value;
+              for (const entry of list.getEntries() as Shift[]) {
+                if (entry.hadRecentInput) continue;
+                total += entry.value;
+                // What moved, so a failure names it: element, class, and its box before → after.
+                for (const source of entry.sources ?? []) {
+                  const node = source.node as Element | undefined;
+                  const box = (rect: DOMRectReadOnly) => `${Math.round(rect.y)}+${Math.round(rect.height)}`;
+                  moved.push(
+                    `${node?.nodeName ?? '?'}.${node?.className ?? ''} at scrollY ${Math.round(window.scrollY)}: ${box(source.previousRect)} → ${box(source.currentRect)}`,
+                  );
+                }
               }
             }).observe({ type: 'layout-shift', buffered: true });
-            setTimeout(() => resolve(total), 200);
+            setTimeout(() => resolve({ shift: total, moved }), 200);
           }),
       );
-      expect(shift).toBe(0);
+      expect(shift, moved.join('; ')).toBe(0);
       expect(fonts).toEqual([]);
     });
   }
