@@ -106,10 +106,17 @@ const common = [
  * wins. So the site policy goes on every path first, and only `/studio` and
  * what is under it get the Studio's instead: a path that merely starts with
  * "studio" (`/studiox`, `/studio-foo`) keeps the site policy.
+ *
+ * The site rule's source is an unnamed group, not `/:path*`: when a rule's
+ * source captures named parameters, Next compiles every header value holding a
+ * `:` (the policy's `https:`, `data:`) as a template on every response, a few
+ * per cent of what serving a cached page costs (docs/benchmarks.md).
  */
+export const SITE_RULE_SOURCE = '/(.*)';
+
 export function securityHeadersFor(mode: StudioMode) {
   return [
-    { source: '/:path*', headers: [...common, { key: 'Content-Security-Policy', value: sitePolicy }] },
+    { source: SITE_RULE_SOURCE, headers: [...common, { key: 'Content-Security-Policy', value: sitePolicy }] },
     {
       source: '/studio/:path*',
       headers: [
