@@ -1,7 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 
 /*
  * One change to the installed Next.js, applied by `npm install` (postinstall) and
@@ -33,19 +32,22 @@ export const TARGETS: Target[] = [
     file: 'next/dist/server/next-server.js',
     pattern: /^const dynamicImportEsmDefault = (.+);$/m,
     replace: (match) => `const dynamicImportEsmDefault = ${MARK} ((load, loaded) => (id) => {
-    let module = loaded.get(id);
-    if (!module) { module = load(id); loaded.set(id, module); module.catch(() => loaded.delete(id)); }
-    return module;
+    let promise = loaded.get(id);
+    if (!promise) { promise = load(id); loaded.set(id, promise); promise.catch(() => loaded.delete(id)); }
+    return promise;
 })(${match[1]}, new Map());`,
     patched: /^const dynamicImportEsmDefault = \/\* nmn: import once \*\//m,
   },
-  // The route modules' copy, minified into each runtime the Turbopack build uses.
-  ...['app-page-turbo', 'app-route-turbo'].map((runtime): Target => ({
-    file: `next/dist/compiled/next-server/${runtime}.runtime.prod.js`,
-    pattern: /let (\w+)=(e=>import\(e\)\.then\(e=>e\.default\|\|e\));/,
-    replace: (match) => `let ${match[1]}=${MARK}((l,m)=>e=>{let p=m.get(e);return p||(p=l(e),m.set(e,p),p.catch(()=>m.delete(e)),p)})(${match[2]},new Map);`,
-    patched: /let \w+=\/\* nmn: import once \*\//,
-  })),
+  // The route modules' copy, minified into each App Router runtime: Turbopack's (what `next build`
+  // uses here), webpack's, and the experimental-React variants some experimental settings select.
+  ...['app-page', 'app-route']
+    .flatMap((kind) => ['', '-turbo', '-experimental', '-turbo-experimental'].map((variant) => `${kind}${variant}`))
+    .map((runtime): Target => ({
+      file: `next/dist/compiled/next-server/${runtime}.runtime.prod.js`,
+      pattern: /let (\w+)=(e=>import\(e\)\.then\(e=>e\.default\|\|e\));/,
+      replace: (match) => `let ${match[1]}=${MARK}((l,m)=>e=>{let p=m.get(e);return p||(p=l(e),m.set(e,p),p.catch(()=>m.delete(e)),p)})(${match[2]},new Map);`,
+      patched: /let \w+=\/\* nmn: import once \*\//,
+    })),
 ];
 
 export type Outcome = 'patched' | 'already patched' | 'not found';
@@ -69,7 +71,7 @@ export function patchInstalledNext(root: string): Array<{ file: string; outcome:
   });
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+if (import.meta.main) {
   const root = path.resolve(import.meta.dirname, '..');
   const version = (JSON.parse(readFileSync(path.join(root, 'node_modules/next/package.json'), 'utf8')) as { version: string }).version;
   for (const { file, outcome } of patchInstalledNext(root)) {

@@ -8,6 +8,9 @@ if [[ ! -x node_modules/.bin/node ]]; then
   echo "setup: installing npm packages (npm ci)"
   npm ci --no-audit --no-fund
 fi
+# npm ci patched the installed next (its postinstall); a node_modules made otherwise (npm install
+# of one package, --ignore-scripts) may not be. Idempotent, and says what it finds.
+node_modules/.bin/node scripts/patch-next.ts
 
 missing=()
 [[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]] || missing+=(chromium)

@@ -1,21 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { runInNewContext } from 'node:vm';
+import { runInNewContext, Script } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { patchText, TARGETS } from '../../scripts/patch-next.ts';
 
 const require = createRequire(import.meta.url);
 const [server, pageRuntime] = TARGETS;
-
-describe('the installed Next.js imports the cache handler once (scripts/patch-next.ts, run by npm install)', () => {
-  it.each(TARGETS.map((target) => [target.file, target] as const))('%s is patched', (_file, target) => {
-    const text = readFileSync(require.resolve(target.file), 'utf8');
-    // If this fails after a Next.js upgrade, bring scripts/patch-next.ts up to date (docs/decisions/0013).
-    expect(target.patched.test(text)).toBe(true);
-    expect(patchText(target, text).outcome).toBe('already patched');
-  });
-});
+const installed = (file: string) => readFileSync(require.resolve(file), 'utf8');
+const FIX = 'run `node scripts/patch-next.ts` (npm ci does); if it reports "not found", Next changed: update scripts/patch-next.ts (docs/decisions/0013)';
 
 /** Evaluates a patched import function with a counting stand-in for `import()`. */
 function importerOf(source: string, name: string) {
@@ -28,6 +21,31 @@ function importerOf(source: string, name: string) {
   const fn = runInNewContext(`${source.replaceAll('import(', '__load(')}; ${name}`, { __load: load, process: { env: {} } }) as (id: string) => Promise<unknown>;
   return { fn, calls, failNext: (value: boolean) => (fail = value) };
 }
+
+describe('the installed Next.js imports the cache handler once (scripts/patch-next.ts, run by npm install)', () => {
+  it.each(TARGETS.map((target) => [target.file, target] as const))('%s is patched, and still parses', (_file, target) => {
+    const text = installed(target.file);
+    expect(target.patched.test(text), `${target.file} is not patched: ${FIX}`).toBe(true);
+    expect(patchText(target, text).outcome).toBe('already patched');
+    expect(() => new Script(text, { filename: target.file })).not.toThrow();
+  });
+
+  it.each([
+    ['the server', server!.file, /^const dynamicImportEsmDefault = \/\* nmn: import once \*\/[\s\S]*?new Map\(\)\);$/m, 'dynamicImportEsmDefault'],
+    ['the page runtime', pageRuntime!.file, /let (\w+)=\/\* nmn: import once \*\/.*?,new Map\);/, ''],
+  ])('in %s, as installed, imports each module once and retries one that failed', async (_where, file, statement, knownName) => {
+    const match = statement.exec(installed(file));
+    expect(match, `no patched import function in ${file}: ${FIX}`).not.toBeNull();
+    const name = knownName || match![1]!;
+    const { fn, calls, failNext } = importerOf(match![0], name);
+    failNext(true);
+    await expect(fn('file:///handler.ts')).rejects.toThrow('cannot load file:///handler.ts');
+    failNext(false);
+    expect(await fn('file:///handler.ts')).toBe('module file:///handler.ts');
+    expect(await fn('file:///handler.ts')).toBe('module file:///handler.ts');
+    expect(calls).toEqual(['file:///handler.ts', 'file:///handler.ts']);
+  });
+});
 
 describe('the patch', () => {
   const serverLine =
