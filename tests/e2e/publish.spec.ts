@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { slugOf } from '../../lib/import/taxonomy.ts';
 import { upsertDocuments } from '../helpers/dataset.ts';
 import { sendWebhook } from '../helpers/webhook.ts';
 import { DATASET, getDocument, publish, restore, SECRET, snapshotDataset, type RawDocument } from './site-dataset.ts';
@@ -14,7 +15,6 @@ const STRIKE = 'article-northvale-rail-strike-ends-after-overnight-talks';
 
 let putBack: () => void;
 let touched: RawDocument[] = [];
-const slugOf = (doc: RawDocument) => (doc.slug as { current: string }).current;
 
 test.beforeEach(() => {
   putBack = snapshotDataset(DATASET);

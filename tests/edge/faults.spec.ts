@@ -4,7 +4,8 @@ import { expect, test } from '@playwright/test';
 import { TEST_SECRETS } from '../helpers/builds.ts';
 import { publishWebhook } from '../helpers/webhook.ts';
 import { fetchPage } from '../helpers/page.ts';
-import { documentOf, slugOf } from './page.ts';
+import { slugOf } from '../../lib/import/taxonomy.ts';
+import { getDocument } from '../helpers/dataset.ts';
 import { edgeStackForSuite } from './stack.ts';
 
 /*
@@ -32,7 +33,7 @@ async function whileGarbled(during: () => Promise<void>) {
 test('started from the build, a webhook, then a garbled dataset before any reader: 200 with the last good text at the instances and the edge', async () => {
   // First in this file: the instances have served nothing yet and Redis is empty, so all they
   // have is what `next build` read (the build's own Redis is gone, its copy on disk is not).
-  const doc = documentOf(stack().dataset, 'article-lake-sorrel-water-levels-reach-40-year-low');
+  const doc = getDocument(stack().dataset, 'article-lake-sorrel-water-levels-reach-40-year-low');
   const pages = [`/articles/${slugOf(doc)}`, '/', '/tags/climate'];
   const bases = [...stack().origins.map((origin) => origin.url), stack().edge];
   const answers: string[] = [];
@@ -51,7 +52,7 @@ test('started from the build, a webhook, then a garbled dataset before any reade
 });
 
 test('a dataset garbled after a webhook: the page answers 200 with the last good headline at the instance and at the edge', async () => {
-  const doc = documentOf(stack().dataset, 'article-veska-parliament-passes-digital-identity-law');
+  const doc = getDocument(stack().dataset, 'article-veska-parliament-passes-digital-identity-law');
   const articlePath = `/articles/${slugOf(doc)}`;
   // Read once while the source is good, at both instances and the edge.
   for (const base of [stack().edge, ...stack().origins.map((origin) => origin.url)])

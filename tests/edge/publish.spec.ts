@@ -4,7 +4,8 @@ import { TEST_SECRETS } from '../helpers/builds.ts';
 import { removeDocuments, upsertDocuments, type RawDocument } from '../helpers/dataset.ts';
 import { publishWebhook } from '../helpers/webhook.ts';
 import { fetchPage, pageShows } from '../helpers/page.ts';
-import { documentOf, slugOf } from './page.ts';
+import { slugOf } from '../../lib/import/taxonomy.ts';
+import { getDocument } from '../helpers/dataset.ts';
 import { edgeStackForSuite } from './stack.ts';
 
 /*
@@ -23,7 +24,7 @@ async function publish(doc: RawDocument, extra: Record<string, unknown> = {}) {
 }
 
 test('the edge caches an article under its keys and never shows the keys to the reader', async () => {
-  const doc = documentOf(stack().dataset, 'article-marrowgate-startup-tests-drone-deliveries-to-mountain-clinics');
+  const doc = getDocument(stack().dataset, 'article-marrowgate-startup-tests-drone-deliveries-to-mountain-clinics');
   const path = `/articles/${slugOf(doc)}`;
   // At the instance, fresh and cached alike, the page carries its tags as keys for the edge.
   for (const round of [1, 2]) {
@@ -42,7 +43,7 @@ test('the edge caches an article under its keys and never shows the keys to the 
 });
 
 test('a corrected headline shows through the edge, and the hub is pinged for every feed the article is in', async () => {
-  const doc = documentOf(stack().dataset, 'article-audit-finds-gaps-in-marrowgates-air-quality-sensors');
+  const doc = getDocument(stack().dataset, 'article-audit-finds-gaps-in-marrowgates-air-quality-sensors');
   const url = `${stack().edge}/articles/${slugOf(doc)}`;
   expect((await fetchPage(url)).headline).toBe(doc.title);
   expect((await fetchPage(url)).headers.get('x-cache')).toBe('HIT');
@@ -73,7 +74,7 @@ test('a corrected headline shows through the edge, and the hub is pinged for eve
 });
 
 test('a new article turns from 404 into the page through the edge', async () => {
-  const base = documentOf(stack().dataset, 'article-central-bank-of-veska-holds-interest-rates-steady');
+  const base = getDocument(stack().dataset, 'article-central-bank-of-veska-holds-interest-rates-steady');
   const slug = 'edge-test-harbour-bridge-reopens';
   const url = `${stack().edge}/articles/${slug}`;
   expect((await fetchPage(url)).status).toBe(404);
@@ -85,7 +86,7 @@ test('a new article turns from 404 into the page through the edge', async () => 
 });
 
 test('a deleted article answers 404 through the edge', async () => {
-  const doc = documentOf(stack().dataset, 'article-port-aldane-raises-harbour-fees-for-first-time-in-a-decade');
+  const doc = getDocument(stack().dataset, 'article-port-aldane-raises-harbour-fees-for-first-time-in-a-decade');
   const url = `${stack().edge}/articles/${slugOf(doc)}`;
   expect((await fetchPage(url)).status).toBe(200);
   expect((await fetchPage(url)).headers.get('x-cache')).toBe('HIT');
@@ -96,7 +97,7 @@ test('a deleted article answers 404 through the edge', async () => {
 });
 
 test('a renamed article redirects from its old URL through the edge', async () => {
-  const doc = documentOf(stack().dataset, 'article-northvale-rail-strike-ends-after-overnight-talks');
+  const doc = getDocument(stack().dataset, 'article-northvale-rail-strike-ends-after-overnight-talks');
   const oldSlug = slugOf(doc);
   const newSlug = 'northvale-rail-strike-ends';
   expect((await fetchPage(`${stack().edge}/articles/${oldSlug}`)).status).toBe(200);
@@ -108,7 +109,7 @@ test('a renamed article redirects from its old URL through the edge', async () =
 });
 
 test('a purge from an address the edge does not trust is refused, and the page stays cached', async () => {
-  const doc = documentOf(stack().dataset, 'article-researchers-map-ancient-irrigation-canals-with-satellite-radar');
+  const doc = getDocument(stack().dataset, 'article-researchers-map-ancient-irrigation-canals-with-satellite-radar');
   const url = `${stack().edge}/articles/${slugOf(doc)}`;
   await fetchPage(url);
   expect((await fetchPage(url)).headers.get('x-cache')).toBe('HIT');
@@ -126,7 +127,7 @@ test('a purge from an address the edge does not trust is refused, and the page s
 });
 
 test('an edit that moves an article in no list purges only the pages that show it', async () => {
-  const doc = documentOf(stack().dataset, 'article-marrowgate-startup-tests-drone-deliveries-to-mountain-clinics');
+  const doc = getDocument(stack().dataset, 'article-marrowgate-startup-tests-drone-deliveries-to-mountain-clinics');
   const page = `${stack().edge}/articles/${slugOf(doc)}`;
   const unrelated = ['/articles/lake-sorrel-water-levels-reach-40-year-low', '/tags/central-asia'];
   for (const path of unrelated) {

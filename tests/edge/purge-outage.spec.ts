@@ -4,7 +4,8 @@ import { upsertDocuments, type RawDocument } from '../helpers/dataset.ts';
 import { eventually } from '../helpers/eventually.ts';
 import { pageShows } from '../helpers/page.ts';
 import { publishWebhook } from '../helpers/webhook.ts';
-import { documentOf, slugOf } from './page.ts';
+import { slugOf } from '../../lib/import/taxonomy.ts';
+import { getDocument } from '../helpers/dataset.ts';
 import { edgeStackForSuite } from './stack.ts';
 
 /*
@@ -40,7 +41,7 @@ async function publishHeadline(doc: RawDocument, title: string) {
 }
 
 test('after a publish every purged page is fresh on its first read, within a second, while the instances are up', async () => {
-  const doc = documentOf(stack().dataset, 'article-caspian-grid-operator-plans-solar-expansion-across-three-regions');
+  const doc = getDocument(stack().dataset, 'article-caspian-grid-operator-plans-solar-expansion-across-three-regions');
   const article = `/articles/${slugOf(doc)}`;
   const lists = ['/feed.xml', '/', '/tags/economy'];
   const before = await cacheAtEdge([article, ...lists]);
@@ -59,7 +60,7 @@ test('after a publish every purged page is fresh on its first read, within a sec
 });
 
 test('a publish, then every instance down: the purged pages answer 200 with the last copy the edge had', async () => {
-  const doc = documentOf(stack().dataset, 'article-regional-leaders-meet-in-aldane-to-discuss-transit-corridor');
+  const doc = getDocument(stack().dataset, 'article-regional-leaders-meet-in-aldane-to-discuss-transit-corridor');
   const article = `/articles/${slugOf(doc)}`;
   const lists = ['/feed.xml', '/', '/tags/world', '/tags/politics'];
   const before = await cacheAtEdge(lists);
