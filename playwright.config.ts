@@ -1,23 +1,21 @@
 import { defineConfig, devices } from '@playwright/test';
 import { SITE_BUILD, SITE_PORT } from './tests/helpers/builds.ts';
-import { CHROMIUM_LAUNCH } from './tests/helpers/playwright-suite.ts';
+import { suiteConfig } from './tests/helpers/playwright-suite.ts';
 
 /*
  * End-to-end tests against the `site` build (the sample with the hostile documents merged in,
  * tests/helpers/builds.ts), built once by scripts/build-test-sites.ts and started here with
  * `next start`. Debian's Chromium: Playwright's own download is unreachable.
  */
+const suite = suiteConfig(30_000);
+
 export default defineConfig({
+  ...suite,
   testDir: 'tests/e2e',
-  testMatch: /\.spec\.ts$/,
-  fullyParallel: false,
-  workers: 1,
-  retries: 0,
-  reporter: [['list']],
   use: {
     ...devices['Desktop Chrome'],
+    ...suite.use,
     baseURL: `http://localhost:${SITE_PORT}`,
-    launchOptions: CHROMIUM_LAUNCH,
     trace: 'off',
   },
   webServer: {
