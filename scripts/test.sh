@@ -17,48 +17,6 @@ step() {
   return $status
 }
 
-# A step that runs beside the ones after it (`begin NAME CMD…`), for a step that mostly waits:
-# its output is kept and printed by `finish NAME`, which also fails the run if the step failed.
-mkdir -p .tmp
-declare -A beside_pid=() beside_log=()
-begin() {
-  local name=$1
-  shift
-  beside_log[$name]=".tmp/step-${#beside_pid[@]}.log"
-  (
-    started=$SECONDS
-    status=0
-    "$@" >"${beside_log[$name]}" 2>&1 || status=$?
-    echo "== $name: $((SECONDS - started)) s, beside the steps around it" >>"${beside_log[$name]}"
-    exit $status
-  ) &
-  beside_pid[$name]=$!
-}
-finish() {
-  local name=$1 status=0
-  wait "${beside_pid[$name]}" || status=$?
-  unset "beside_pid[$name]"
-  echo "== $name"
-  cat "${beside_log[$name]}"
-  return $status
-}
-# A run that ends early (a failed step, a cancel) stops what still runs beside it, with every
-# process it started, and shows its output so far.
-kill_tree() {
-  local child
-  for child in $(pgrep -P "$1"); do kill_tree "$child"; done
-  kill -TERM "$1" 2>/dev/null || true
-}
-stop_beside() {
-  local name
-  for name in "${!beside_pid[@]}"; do
-    kill_tree "${beside_pid[$name]}"
-    echo "== $name: stopped, the run ended before it did; its output so far:"
-    cat "${beside_log[$name]}"
-  done
-}
-trap stop_beside EXIT
-
 bash scripts/setup-test-env.sh
 export PATH="$PWD/node_modules/.bin:$PATH"
 echo "node $(node --version)"
@@ -79,13 +37,30 @@ step "three production builds" node scripts/build-test-sites.ts
 export REUSE_BUILD=1
 
 # The fault suite mostly waits (a Content Lake that never answers, revalidate intervals), so it
-# runs beside the end-to-end suite, on servers, datasets and ports of its own.
-begin "fault tests (a broken dataset or Content Lake, the search rate limit)" \
-  playwright test --config tests/faults/playwright.config.ts --output .tmp/faults-results
+# runs beside the end-to-end suite, on servers, datasets and ports of its own. Its report is
+# printed when it ends. If the run ends first (a failed step, a cancel), it is stopped with every
+# process it started, and what it printed so far is shown.
+FAULTS="fault tests (a broken dataset or Content Lake, the search rate limit), beside the end-to-end tests"
+mkdir -p .tmp
+faults_log=.tmp/fault-tests.log
+faults_started=$SECONDS
+playwright test --config tests/faults/playwright.config.ts --output .tmp/faults-results >"$faults_log" 2>&1 &
+faults=$!
+kill_tree() {
+  local child
+  for child in $(pgrep -P "$1"); do kill_tree "$child"; done
+  kill -TERM "$1" 2>/dev/null || true
+}
+trap 'kill_tree $faults; echo "== $FAULTS: stopped, the run ended first; its output so far:"; cat "$faults_log"' EXIT
 e2e_status=0
 step "end-to-end tests (Playwright, Debian Chromium, the site build)" playwright test || e2e_status=$?
-finish "fault tests (a broken dataset or Content Lake, the search rate limit)"
-((e2e_status == 0)) || exit $e2e_status
+faults_status=0
+wait $faults || faults_status=$?
+trap - EXIT
+echo "== $FAULTS"
+cat "$faults_log"
+echo "== $FAULTS: $((SECONDS - faults_started)) s"
+((e2e_status == 0 && faults_status == 0)) || exit 1
 # The real Studio at /studio of the site build, on the local Content Lake (lake/) as its own process, driven in Chromium.
 step "Studio tests (the real Studio on the local Content Lake)" playwright test --config tests/studio/playwright.config.ts
 step "scale tests (two instances, one Redis; the scale build)" playwright test --config tests/scale/playwright.config.ts

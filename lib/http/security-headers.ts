@@ -112,7 +112,7 @@ const common = [
  * `:` (the policy's `https:`, `data:`) as a template on every response, a few
  * per cent of what serving a cached page costs (docs/benchmarks.md).
  */
-export const SITE_RULE_SOURCE = '/(.*)';
+const SITE_RULE_SOURCE = '/(.*)';
 
 export function securityHeadersFor(mode: StudioMode) {
   return [
