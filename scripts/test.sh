@@ -43,8 +43,12 @@ export REUSE_BUILD=1
 FAULTS="fault tests (a broken dataset or Content Lake, the search rate limit), beside the end-to-end tests"
 mkdir -p .tmp
 faults_log=.tmp/fault-tests.log
-faults_started=$SECONDS
-playwright test --config tests/faults/playwright.config.ts --output .tmp/faults-results >"$faults_log" 2>&1 &
+(
+  started=$SECONDS status=0
+  playwright test --config tests/faults/playwright.config.ts --output .tmp/faults-results || status=$?
+  echo "== $FAULTS: $((SECONDS - started)) s"
+  exit $status
+) >"$faults_log" 2>&1 &
 faults=$!
 kill_tree() {
   local child
@@ -59,7 +63,6 @@ wait $faults || faults_status=$?
 trap - EXIT
 echo "== $FAULTS"
 cat "$faults_log"
-echo "== $FAULTS: $((SECONDS - faults_started)) s"
 ((e2e_status == 0 && faults_status == 0)) || exit 1
 # The real Studio at /studio of the site build, on the local Content Lake (lake/) as its own process, driven in Chromium.
 step "Studio tests (the real Studio on the local Content Lake)" playwright test --config tests/studio/playwright.config.ts
